@@ -1,0 +1,339 @@
+//! The newsfuse document model.
+//!
+//! A [`Document`] is one news article: its metadata and its normalized text.
+//! Every annotation any stage adds (paragraphs, sentences, tokens, and later
+//! time expressions, entities, quotes) is a [`Span`] of byte offsets into
+//! [`Document::text`], so a citation can always point at the exact characters
+//! of the source.
+//!
+//! This crate knows nothing about file formats or NLP; it only defines the
+//! shapes every other crate agrees on. Its JSON form is documented in
+//! `docs/schema.md` and versioned by [`SCHEMA_VERSION`].
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON document schema. Bump the minor part for additive
+/// changes, the major part for anything that breaks readers.
+pub const SCHEMA_VERSION: &str = "newsfuse.document/1.0";
+
+/// A half-open byte range `[start, end)` into a document's text.
+///
+/// Serialized as a two-element array `[start, end]` because documents carry
+/// thousands of token spans and the object form would triple their size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The text this span covers, or `None` if it does not lie on character
+    /// boundaries of `text` (which would mean a bug in the stage that made it).
+    pub fn slice<'a>(&self, text: &'a str) -> Option<&'a str> {
+        text.get(self.range())
+    }
+
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        [self.start, self.end].serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let [start, end] = <[u32; 2]>::deserialize(d)?;
+        if start > end {
+            return Err(serde::de::Error::custom(format!(
+                "span start {start} is after its end {end}"
+            )));
+        }
+        Ok(Span { start, end })
+    }
+}
+
+/// Where a document came from: enough to find the bytes again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Origin {
+    /// The input path as given (or `-` for stdin).
+    pub path: String,
+    /// Which input format the reader recognised.
+    pub format: Format,
+    /// Position inside a multi-document file: JSONL line number (1-based),
+    /// feed item index (1-based) or WARC record index (1-based).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<u32>,
+    /// The character encoding the bytes were decoded from, and how it was known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Text,
+    Html,
+    Jsonl,
+    Rss,
+    Atom,
+    #[serde(rename = "json-feed")]
+    JsonFeed,
+    Warc,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Jsonl => "jsonl",
+            Format::Rss => "rss",
+            Format::Atom => "atom",
+            Format::JsonFeed => "json-feed",
+            Format::Warc => "warc",
+        }
+    }
+}
+
+/// A place-and-agency line that opens many wire stories, e.g.
+/// `WASHINGTON/MOSCOW/KYIV (Reuters) -`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Dateline {
+    /// The dateline as printed, without the trailing dash.
+    pub text: String,
+    /// Places, in order: `["WASHINGTON", "MOSCOW", "KYIV"]`.
+    pub places: Vec<String>,
+    /// The agency in parentheses, if any: `Reuters`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+    /// A date printed in the dateline (`Jan 5`), as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// How a document's publication date was learned. Ordered from most to least
+/// trustworthy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateProvenance {
+    /// Structured metadata: JSON-LD, `<meta>`, a feed's pubDate, a JSONL field.
+    Metadata,
+    /// A date printed in the dateline.
+    Dateline,
+    /// A `/2025/05/19/` style path in the URL.
+    Url,
+    /// Inferred from the article's own time expressions (time stage).
+    TextInferred,
+    /// Not known. `published.date` is then absent: newsfuse never falls back to today.
+    #[default]
+    Unknown,
+}
+
+/// When the document was published, as far as it is known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Published {
+    /// Calendar date `YYYY-MM-DD`, in the publisher's own time zone when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Full timestamp, RFC 3339 with offset, when the source gave a time of day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub datetime: Option<String>,
+    pub provenance: DateProvenance,
+    /// 0..=1; 1.0 for metadata, lower for inferred dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
+    /// Spans of the text that support an inferred date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Span>,
+}
+
+/// The detected language of a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Language {
+    /// ISO 639-1 code where one exists (`en`, `es`), else ISO 639-3; `und` when unknown.
+    pub code: String,
+    /// 0..=1 confidence of the detector.
+    pub confidence: f32,
+    /// Whether the document was declared in this language by its source
+    /// (`<html lang>`, a JSONL `language` field) rather than detected.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub declared: bool,
+}
+
+/// What a paragraph is: body text, or a section heading inside the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    #[default]
+    Body,
+    Heading,
+    /// A list item.
+    Item,
+    /// A block quotation.
+    Quote,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub span: Span,
+    #[serde(default, skip_serializing_if = "is_body")]
+    pub kind: BlockKind,
+}
+
+fn is_body(kind: &BlockKind) -> bool {
+    *kind == BlockKind::Body
+}
+
+/// One article, normalized.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Document {
+    pub schema: String,
+    /// Stable id derived from the input: file name, JSONL id, feed guid or URL.
+    pub id: String,
+    pub origin: Origin,
+    /// The publishing outlet (site name, feed title, JSONL `source`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Authors, one name each, in byline order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub byline: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<Dateline>,
+    pub published: Published,
+    pub language: Language,
+    /// Agency credit lines moved out of the body: `Reporting by ...; Editing by ...`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credits: Vec<String>,
+    /// Notes for the reader about how this document was read (non-English,
+    /// summary-only feed item, lossy decoding, ...). Stable machine words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<String>,
+    /// The article body: Unicode NFC, paragraphs separated by a blank line.
+    pub text: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Span>,
+    pub tokens: Vec<Span>,
+    /// Source fields newsfuse does not interpret (JSONL extras), kept verbatim.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Document {
+    /// A document with the given id and text and everything else empty.
+    pub fn new(id: impl Into<String>, origin: Origin, text: String) -> Self {
+        Document {
+            schema: SCHEMA_VERSION.to_string(),
+            id: id.into(),
+            origin,
+            text,
+            ..Default::default()
+        }
+    }
+
+    /// The text of a span of this document.
+    pub fn span_text(&self, span: Span) -> &str {
+        span.slice(&self.text).unwrap_or("")
+    }
+
+    pub fn has_flag(&self, flag: &str) -> bool {
+        self.flags.iter().any(|f| f == flag)
+    }
+
+    pub fn add_flag(&mut self, flag: &str) {
+        if !self.has_flag(flag) {
+            self.flags.push(flag.to_string());
+        }
+    }
+
+    /// Checks the invariants every stage relies on: spans inside the text, on
+    /// character boundaries, sorted and non-overlapping within each layer.
+    pub fn check_spans(&self) -> Result<(), String> {
+        let layers: [(&str, Vec<Span>); 3] = [
+            ("paragraph", self.paragraphs.iter().map(|p| p.span).collect()),
+            ("sentence", self.sentences.clone()),
+            ("token", self.tokens.clone()),
+        ];
+        for (name, spans) in layers.iter() {
+            let mut last_end = 0u32;
+            for span in spans {
+                if span.slice(&self.text).is_none() {
+                    return Err(format!(
+                        "{name} span {}..{} is not on character boundaries of a {}-byte text",
+                        span.start,
+                        span.end,
+                        self.text.len()
+                    ));
+                }
+                if span.start < last_end {
+                    return Err(format!("{name} span {}..{} overlaps the previous one", span.start, span.end));
+                }
+                last_end = span.end;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_serializes_as_pair() {
+        let s = Span::new(3, 9);
+        assert_eq!(serde_json::to_string(&s).unwrap(), "[3,9]");
+        let back: Span = serde_json::from_str("[3,9]").unwrap();
+        assert_eq!(back, s);
+        assert!(serde_json::from_str::<Span>("[9,3]").is_err());
+    }
+
+    #[test]
+    fn document_round_trips_through_json() {
+        let mut doc = Document::new("a", Origin::default(), "Héllo world.".into());
+        doc.sentences.push(Span::new(0, 13));
+        doc.tokens = vec![Span::new(0, 6), Span::new(7, 12), Span::new(12, 13)];
+        doc.published.provenance = DateProvenance::TextInferred;
+        let json = serde_json::to_string(&doc).unwrap();
+        assert!(json.contains("\"provenance\":\"text-inferred\""));
+        let back: Document = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, doc);
+        assert_eq!(back.span_text(back.tokens[0]), "Héllo");
+        back.check_spans().unwrap();
+    }
+
+    #[test]
+    fn check_spans_rejects_split_characters() {
+        let mut doc = Document::new("a", Origin::default(), "é".into());
+        doc.tokens.push(Span::new(0, 1));
+        assert!(doc.check_spans().is_err());
+    }
+}

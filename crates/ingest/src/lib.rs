@@ -1,0 +1,474 @@
+//! Ingest: turns what users have (HTML pages, RSS/Atom/JSON feeds, JSONL,
+//! WARC, plain text; gzipped or not; in any common encoding) into
+//! [`Document`]s with clean, paragraph-preserving text and news metadata.
+//!
+//! Entry points: [`read_file`] for a path on disk, [`read_bytes`] for bytes
+//! from anywhere (stdin, a WARC record), [`collect_inputs`] to expand
+//! directories. A file that cannot be read yields [`Failure`]s naming the
+//! path (and line or item) and the reason; it never panics and never stops
+//! the rest of a batch.
+//!
+//! Ingest knows nothing about sentences, tokens or language: the text stage
+//! adds those to the documents it returns.
+
+mod dates;
+mod decode;
+mod feed;
+pub mod html;
+mod jsonl;
+mod meta;
+pub mod news;
+mod plain;
+mod warc_reader;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use newsfuse_doc::{DateProvenance, Document, Format, Origin, Paragraph, Published, Span};
+use unicode_normalization::UnicodeNormalization;
+
+pub use html::Extractor;
+use news::Block;
+
+/// Why an input (or one item of it) could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    Io(String),
+    Empty,
+    Binary(String),
+    Corrupt(String),
+    TooLarge { size: usize, limit: usize, what: &'static str },
+    Encoding(String),
+    Parse(String),
+    Extraction(String),
+    NoText,
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "cannot read: {e}"),
+            ReadError::Empty => write!(f, "empty input"),
+            ReadError::Binary(why) => write!(f, "not a text document ({why})"),
+            ReadError::Corrupt(why) => write!(f, "{why}"),
+            ReadError::TooLarge { size, limit, what } => {
+                write!(f, "{what} is too large: {} MB over the {} MB limit (raise it with --max-mb)", size / (1 << 20), limit / (1 << 20))
+            }
+            ReadError::Encoding(why) => write!(f, "cannot decode text: {why}"),
+            ReadError::Parse(why) => write!(f, "{why}"),
+            ReadError::Extraction(why) => write!(f, "main-text extraction failed: {why}"),
+            ReadError::NoText => write!(f, "no article text found"),
+        }
+    }
+}
+
+/// A read failure, located precisely enough for a user to find the culprit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub path: String,
+    /// `line 7`, `item 2 (guid ...)`, `record 3`.
+    pub location: Option<String>,
+    pub error: ReadError,
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Some(loc) => write!(f, "{}: {loc}: {}", self.path, self.error),
+            None => write!(f, "{}: {}", self.path, self.error),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    pub extractor: Extractor,
+    /// Largest input (after decompression) that is read at all.
+    pub max_bytes: usize,
+    /// Format to assume instead of detecting it.
+    pub format: Option<Format>,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            extractor: Extractor::default(),
+            max_bytes: 32 << 20,
+            format: None,
+        }
+    }
+}
+
+/// What one input file gave: its documents and the failures of the parts
+/// that could not be read. Both can be non-empty (a feed with one bad item).
+#[derive(Debug, Default)]
+pub struct FileOutcome {
+    pub documents: Vec<Document>,
+    pub failures: Vec<Failure>,
+}
+
+impl FileOutcome {
+    fn failed(path: &str, error: ReadError) -> Self {
+        FileOutcome {
+            documents: Vec::new(),
+            failures: vec![Failure {
+                path: path.to_string(),
+                location: None,
+                error,
+            }],
+        }
+    }
+}
+
+const EXTENSIONS: &[&str] = &["txt", "text", "html", "htm", "xhtml", "xml", "rss", "atom", "json", "jsonl", "ndjson", "warc", "gz", "md"];
+
+/// Expands directories (recursively, in sorted order so output is
+/// deterministic) into the files newsfuse can read. Hidden files are skipped.
+pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Failure>) {
+    let mut files = Vec::new();
+    let mut failures = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            files.push(path.clone());
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => walk_dir(path, &mut files, &mut failures),
+            Ok(_) => files.push(path.clone()),
+            Err(e) => failures.push(Failure {
+                path: path.display().to_string(),
+                location: None,
+                error: ReadError::Io(e.to_string()),
+            }),
+        }
+    }
+    (files, failures)
+}
+
+fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<Failure>) {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                failures.push(Failure {
+                    path: dir.display().to_string(),
+                    location: None,
+                    error: ReadError::Io(e.to_string()),
+                });
+                continue;
+            }
+        };
+        let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        children.sort();
+        let mut subdirs = Vec::new();
+        for child in children {
+            let name = child.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.starts_with('.') {
+                continue;
+            }
+            if child.is_dir() {
+                subdirs.push(child);
+            } else if has_known_extension(&child) {
+                files.push(child);
+            }
+        }
+        // Reverse so the stack pops subdirectories in sorted order.
+        stack.extend(subdirs.into_iter().rev());
+    }
+}
+
+fn has_known_extension(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Reads one file (or `-` for stdin).
+pub fn read_file(path: &Path, options: &ReadOptions) -> FileOutcome {
+    let shown = path.display().to_string();
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        use std::io::Read;
+        match std::io::stdin().lock().take(options.max_bytes as u64 + 1).read_to_end(&mut buf) {
+            Ok(_) => buf,
+            Err(e) => return FileOutcome::failed("-", ReadError::Io(e.to_string())),
+        }
+    } else {
+        match std::fs::metadata(path) {
+            Ok(m) if m.len() as usize > options.max_bytes => {
+                return FileOutcome::failed(
+                    &shown,
+                    ReadError::TooLarge {
+                        size: m.len() as usize,
+                        limit: options.max_bytes,
+                        what: "file",
+                    },
+                )
+            }
+            Err(e) => return FileOutcome::failed(&shown, ReadError::Io(e.to_string())),
+            Ok(_) => {}
+        }
+        match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return FileOutcome::failed(&shown, ReadError::Io(e.to_string())),
+        }
+    };
+    let name = if path.as_os_str() == "-" { "stdin".to_string() } else { file_name(path) };
+    read_bytes(&shown, &name, &bytes, options)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().and_then(|n| n.to_str()).unwrap_or("input").to_string()
+}
+
+/// Reads the bytes of one input. `shown` is the path used in messages and
+/// origins; `name` is its file name, used for ids and format detection.
+pub fn read_bytes(shown: &str, name: &str, bytes: &[u8], options: &ReadOptions) -> FileOutcome {
+    if bytes.len() > options.max_bytes {
+        return FileOutcome::failed(
+            shown,
+            ReadError::TooLarge {
+                size: bytes.len(),
+                limit: options.max_bytes,
+                what: "input",
+            },
+        );
+    }
+    let (bytes, name) = if decode::is_gzip(bytes) {
+        match decode::gunzip(bytes, options.max_bytes) {
+            Ok(b) => (std::borrow::Cow::Owned(b), name.trim_end_matches(".gz").trim_end_matches(".GZ").to_string()),
+            Err(e) => return FileOutcome::failed(shown, e),
+        }
+    } else {
+        (std::borrow::Cow::Borrowed(bytes), name.trim_end_matches(".gz").to_string())
+    };
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return FileOutcome::failed(shown, ReadError::Empty);
+    }
+    let format = options.format.unwrap_or_else(|| detect_format(&name, &bytes));
+    let stem = stem_of(&name);
+    let ctx = Ctx {
+        shown,
+        stem: &stem,
+        options,
+    };
+    match format {
+        Format::Warc => warc_reader::read(&ctx, &bytes),
+        Format::Jsonl => jsonl::read(&ctx, &bytes),
+        Format::Rss | Format::Atom | Format::JsonFeed => feed::read(&ctx, &bytes),
+        Format::Html => match decode::decode(&bytes, decode::Declared::None, true) {
+            Ok(d) => single(shown, html_document(&ctx, &d.text, origin(shown, Format::Html, None, &d), None, None)),
+            Err(e) => FileOutcome::failed(shown, e),
+        },
+        Format::Text => match decode::decode(&bytes, decode::Declared::None, false) {
+            Ok(d) => single(shown, plain::read(&ctx, &d.text, origin(shown, Format::Text, None, &d))),
+            Err(e) => FileOutcome::failed(shown, e),
+        },
+    }
+}
+
+fn single(shown: &str, result: Result<Document, ReadError>) -> FileOutcome {
+    match result {
+        Ok(doc) => FileOutcome {
+            documents: vec![doc],
+            failures: Vec::new(),
+        },
+        Err(e) => FileOutcome::failed(shown, e),
+    }
+}
+
+/// Shared state of one file's read.
+pub(crate) struct Ctx<'a> {
+    pub shown: &'a str,
+    pub stem: &'a str,
+    pub options: &'a ReadOptions,
+}
+
+pub(crate) fn origin(shown: &str, format: Format, item: Option<u32>, decoded: &decode::Decoded) -> Origin {
+    Origin {
+        path: shown.to_string(),
+        format,
+        item,
+        encoding: Some(if decoded.lossy { format!("{}, lossy", decoded.encoding) } else { decoded.encoding.clone() }),
+    }
+}
+
+fn stem_of(name: &str) -> String {
+    let mut stem = name;
+    for ext in [".gz", ".html", ".htm", ".xhtml", ".txt", ".text", ".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom", ".warc", ".md"] {
+        if stem.len() > ext.len() && stem.to_ascii_lowercase().ends_with(ext) {
+            stem = &stem[..stem.len() - ext.len()];
+        }
+    }
+    stem.to_string()
+}
+
+/// Detects the format from the content first and the extension second: a
+/// `.txt` holding HTML is HTML.
+pub fn detect_format(name: &str, bytes: &[u8]) -> Format {
+    let head = &bytes[..bytes.len().min(2048)];
+    let head_text = String::from_utf8_lossy(head);
+    let trimmed = head_text.trim_start_matches('\u{feff}').trim_start();
+    let lower = trimmed.chars().take(1024).collect::<String>().to_ascii_lowercase();
+    if lower.starts_with("warc/") {
+        return Format::Warc;
+    }
+    if lower.starts_with("<?xml") || lower.starts_with("<rss") || lower.starts_with("<feed") || lower.starts_with("<rdf:rdf") {
+        if lower.contains("<rss") || lower.contains("<rdf:rdf") {
+            return Format::Rss;
+        }
+        if lower.contains("<feed") {
+            return Format::Atom;
+        }
+        if lower.contains("<html") {
+            return Format::Html;
+        }
+    }
+    if lower.starts_with('{') {
+        if lower.contains("jsonfeed.org/version") {
+            return Format::JsonFeed;
+        }
+        return Format::Jsonl;
+    }
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.starts_with("<head") || lower.starts_with("<body") || lower.starts_with("<!--") && lower.contains("<html") {
+        return Format::Html;
+    }
+    let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" => Format::Html,
+        "jsonl" | "ndjson" | "json" => Format::Jsonl,
+        "rss" => Format::Rss,
+        "atom" => Format::Atom,
+        "warc" => Format::Warc,
+        "xml" if lower.contains("<item") => Format::Rss,
+        _ if lower.starts_with('<') && (lower.contains("<p") || lower.contains("<div")) => Format::Html,
+        _ => Format::Text,
+    }
+}
+
+/// Metadata a reader knows before the body is cleaned.
+#[derive(Debug, Default)]
+pub(crate) struct Meta {
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<dates::ParsedDate>,
+    pub language: Option<String>,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub flags: Vec<String>,
+}
+
+pub(crate) fn html_document(ctx: &Ctx<'_>, html: &str, origin: Origin, id: Option<String>, fetched_url: Option<String>) -> Result<Document, ReadError> {
+    let page = html::extract(html, ctx.options.extractor)?;
+    let m = page.meta;
+    let meta = Meta {
+        outlet: m.site_name,
+        url: m.url.or(fetched_url),
+        title: m.title,
+        authors: m.authors,
+        published: m.published.map(|(d, _)| d),
+        language: m.lang,
+        extra: Default::default(),
+        flags: page.flags.iter().map(|f| f.to_string()).collect(),
+    };
+    assemble(id.unwrap_or_else(|| ctx.stem.to_string()), origin, page.blocks, meta)
+}
+
+/// Builds the document: news clean-up, NFC normalization, paragraph spans,
+/// and the publication date with its provenance.
+pub(crate) fn assemble(id: String, origin: Origin, mut blocks: Vec<Block>, meta: Meta) -> Result<Document, ReadError> {
+    let found = news::clean(&mut blocks);
+    if blocks.is_empty() {
+        return Err(ReadError::NoText);
+    }
+    let mut text = String::new();
+    let mut paragraphs = Vec::with_capacity(blocks.len());
+    for block in &blocks {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.extend(block.text.nfc());
+        paragraphs.push(Paragraph {
+            span: Span::new(start, text.len()),
+            kind: block.kind,
+        });
+    }
+    let mut doc = Document::new(id, origin, text);
+    doc.paragraphs = paragraphs;
+    doc.outlet = meta.outlet.map(|s| nfc(&s));
+    doc.url = meta.url;
+    doc.title = meta.title.map(|s| nfc(&s)).filter(|t| !t.is_empty());
+    doc.byline = if meta.authors.is_empty() { found.byline } else { meta.authors };
+    doc.byline = doc.byline.iter().map(|s| nfc(s)).collect();
+    doc.credits = found.credits.iter().map(|s| nfc(s)).collect();
+    doc.dateline = found.dateline;
+    doc.published = if let Some(p) = meta.published {
+        Published {
+            date: Some(p.date),
+            datetime: p.datetime,
+            provenance: DateProvenance::Metadata,
+            confidence: Some(1.0),
+            evidence: Vec::new(),
+        }
+    } else if let Some(p) = doc.url.as_deref().and_then(dates::from_url) {
+        Published {
+            date: Some(p.date),
+            datetime: None,
+            provenance: DateProvenance::Url,
+            confidence: Some(0.9),
+            evidence: Vec::new(),
+        }
+    } else {
+        Published::default()
+    };
+    if let Some(lang) = meta.language {
+        doc.language.code = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        doc.language.declared = true;
+    }
+    doc.extra = meta.extra;
+    for flag in meta.flags {
+        doc.add_flag(&flag);
+    }
+    if doc.origin.encoding.as_deref().is_some_and(|e| e.ends_with("lossy")) {
+        doc.add_flag("lossy-decoding");
+    }
+    Ok(doc)
+}
+
+fn nfc(s: &str) -> String {
+    s.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_detected_by_content() {
+        assert_eq!(detect_format("a.txt", b"<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(detect_format("a.xml", b"<?xml version=\"1.0\"?><rss version=\"2.0\">"), Format::Rss);
+        assert_eq!(detect_format("a.xml", b"<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"), Format::Atom);
+        assert_eq!(detect_format("a", b"{\"id\": 1}\n{\"id\": 2}"), Format::Jsonl);
+        assert_eq!(detect_format("a.json", b"{\"version\": \"https://jsonfeed.org/version/1.1\"}"), Format::JsonFeed);
+        assert_eq!(detect_format("a.warc", b"WARC/1.0\r\n"), Format::Warc);
+        assert_eq!(detect_format("a.txt", b"Headline\n\nBody."), Format::Text);
+    }
+
+    #[test]
+    fn stems() {
+        assert_eq!(stem_of("story.html.gz"), "story");
+        assert_eq!(stem_of("003_56d8.txt"), "003_56d8");
+        assert_eq!(stem_of(".txt"), ".txt");
+    }
+
+    #[test]
+    fn empty_and_binary_inputs_fail_cleanly() {
+        let o = ReadOptions::default();
+        let out = read_bytes("e.txt", "e.txt", b"  \n", &o);
+        assert_eq!(out.failures[0].error, ReadError::Empty);
+        let out = read_bytes("b.bin", "b.bin", b"\x00\x01\x02binary\x00", &o);
+        assert!(matches!(out.failures[0].error, ReadError::Binary(_)));
+        assert!(out.failures[0].to_string().starts_with("b.bin: not a text document"));
+    }
+}

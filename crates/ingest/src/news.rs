@@ -1,0 +1,383 @@
+//! News-specific clean-up that generic extractors miss: bylines, datelines and
+//! agency credit lines move out of the body into metadata; photo captions and
+//! read-time crumbs are dropped.
+//!
+//! Everything here works on paragraph blocks that are already plain text, so
+//! every reader (HTML, feeds, JSONL, plain text) shares it.
+
+use std::sync::LazyLock;
+
+use newsfuse_doc::{BlockKind, Dateline};
+use regex::Regex;
+
+/// One paragraph-level block of article text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub text: String,
+    pub kind: BlockKind,
+}
+
+impl Block {
+    pub fn body(text: impl Into<String>) -> Self {
+        Block {
+            text: text.into(),
+            kind: BlockKind::Body,
+        }
+    }
+}
+
+/// What the clean-up took out of the body.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Extracted {
+    pub byline: Vec<String>,
+    pub dateline: Option<Dateline>,
+    pub credits: Vec<String>,
+}
+
+/// How far into the article a byline or dateline may appear (in blocks).
+/// Beyond the head of the article a "By ..." line is body text.
+const HEAD_BLOCKS: usize = 6;
+
+pub fn clean(blocks: &mut Vec<Block>) -> Extracted {
+    let mut out = Extracted::default();
+    for block in blocks.iter_mut() {
+        block.text = collapse_spaces(&block.text);
+    }
+    blocks.retain(|b| !b.text.is_empty());
+    drop_crumbs_and_captions(blocks);
+
+    // Byline: a short "By A, B and C" block near the top.
+    if let Some(pos) = blocks.iter().take(HEAD_BLOCKS).position(|b| parse_byline(&b.text).is_some()) {
+        out.byline = parse_byline(&blocks[pos].text).unwrap_or_default();
+        blocks.remove(pos);
+    }
+
+    // Dateline: opens the first body paragraph.
+    if let Some(block) = blocks.iter_mut().take(HEAD_BLOCKS).find(|b| b.kind == BlockKind::Body && b.text.len() > 60) {
+        if let Some((dateline, rest)) = split_dateline(&block.text) {
+            out.dateline = Some(dateline);
+            block.text = rest;
+        }
+    }
+
+    // Credit lines: "(Reporting by ...; Editing by ...)" at the end, wherever
+    // the extractor put them.
+    let mut i = 0;
+    while i < blocks.len() {
+        if let Some(credit) = parse_credit(&blocks[i].text) {
+            out.credits.push(credit);
+            blocks.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+static READ_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:reading time:?\s*)?(?:\d{1,2}|an?|one|two|three|four|five)[ -]?(?:min|mins|minutes?)\.?(?:\s+(?:read|reading|de lectura|lectura))?$|^(?:\d{1,2} )?min(?:ute)? read$")
+        .unwrap()
+});
+
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \((?:AP|AFP|Reuters|EPA|Getty)\ Photo[^)]*\)\s*$     # (AP Photo/Evan Vucci)
+      | \b(?:REUTERS|AFP|EPA-EFE|Getty\ Images|AP\ Photo|Shutterstock|Bloomberg)/[A-Z][\w.\- ]+\s*$
+      | ^(?:Photo|Image|Picture|Photograph|File\ photo|Foto)(?:\ credit)?\s*[:/|]
+      | (?:Photo|Image|Photograph|Credit)\s*:\s*[A-Z][^.]{0,60}(?:Getty\ Images|Reuters|AFP|AP|EPA|Shutterstock)\.?\s*$
+      | ^Image\ caption\b
+      | ^(?:Enlarge\ this\ image|Toggle\ caption|hide\ caption)",
+    )
+    .unwrap()
+});
+
+/// Drops read-time crumbs ("3 min", "5 min read") and photo captions. A short
+/// block right before a read-time crumb is the lead image's caption: article
+/// pages put the hero image and its caption between the standfirst and the
+/// meta line, and text copied from them keeps that order.
+fn drop_crumbs_and_captions(blocks: &mut Vec<Block>) {
+    let mut drop = vec![false; blocks.len()];
+    for (i, block) in blocks.iter().enumerate() {
+        let text = block.text.as_str();
+        if READ_TIME.is_match(text) {
+            drop[i] = true;
+            if i > 0 && i < HEAD_BLOCKS + 2 && word_count(&blocks[i - 1].text) <= 40 && !drop[i - 1] && i - 1 > 0 {
+                drop[i - 1] = true;
+            }
+        } else if word_count(text) <= 45 && CAPTION.is_match(text) {
+            drop[i] = true;
+        }
+    }
+    // A trailing lone lowercase word ("stats", "share") is page furniture.
+    if let Some(last) = blocks.len().checked_sub(1) {
+        let t = blocks[last].text.as_str();
+        if blocks.len() > 1 && !t.contains(' ') && t.chars().all(|c| c.is_lowercase()) {
+            drop[last] = true;
+        }
+    }
+    let mut i = 0;
+    blocks.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:by|written by|von|por|par|door)\s+(.+)$").unwrap());
+
+/// Words that can follow a name in a byline but are not part of it.
+const BYLINE_ROLES: &[&str] = &[
+    "staff writer", "staff reporter", "correspondent", "reporter", "editor", "senior", "writer", "contributor",
+    "the associated press", "associated press", "reuters", "afp", "bloomberg", "updated", "published", "posted",
+];
+
+/// Parses `By Steve Holland, Guy Faulconbridge and Olena Harmash` into names.
+/// Returns `None` when the block is not a byline (too long, or not names).
+pub fn parse_byline(text: &str) -> Option<Vec<String>> {
+    let caps = BYLINE.captures(text.trim())?;
+    let rest = caps.get(1)?.as_str();
+    if rest.split_whitespace().count() > 24 || rest.ends_with(['.', '?', '!']) && !rest.ends_with(" Jr.") {
+        return None;
+    }
+    let names = split_names(rest);
+    if names.is_empty() {
+        None
+    } else {
+        Some(names)
+    }
+}
+
+/// Splits an author string (`A, B and C`, `A & B`, `A | Outlet`) into names,
+/// dropping roles, outlets and dates that share the line.
+pub fn split_names(raw: &str) -> Vec<String> {
+    let raw = raw.split(['|', '\n', '•', '·']).next().unwrap_or("");
+    let raw = raw.replace(" and ", ", ").replace(" & ", ", ").replace(" und ", ", ").replace(" y ", ", ");
+    let mut names = Vec::new();
+    for part in raw.split([',', ';']) {
+        let mut name = part.trim().trim_start_matches("By ").trim_start_matches("by ").trim();
+        let lower = name.to_lowercase();
+        if let Some(role) = BYLINE_ROLES.iter().find(|r| lower.ends_with(*r)) {
+            name = name[..name.len() - role.len()].trim_end_matches([' ', '-', ',']).trim();
+        }
+        if looks_like_name(name) && !names.iter().any(|n: &String| n == name) {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
+const NAME_PARTICLES: &[&str] = &["de", "da", "del", "della", "der", "van", "von", "bin", "al", "el", "la", "le", "du", "dos", "y", "ben"];
+
+pub fn looks_like_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    let mut capitalized = 0;
+    for w in &words {
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            capitalized += 1;
+        } else if !NAME_PARTICLES.contains(&w.to_lowercase().as_str()) {
+            return false;
+        }
+        if w.chars().any(|c| c.is_ascii_digit() || c == '@' || c == '/') {
+            return false;
+        }
+    }
+    capitalized >= 1 && !BYLINE_ROLES.contains(&name.to_lowercase().as_str())
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^
+        (?P<places>[A-Z][A-Z.'’\-]+(?:\ [A-Z][A-Z.'’\-]+){0,3}(?:\s*/\s*[A-Z][A-Z.'’\-]+(?:\ [A-Z][A-Z.'’\-]+){0,3})*)
+        (?:,\ (?P<region>[A-Z][A-Za-z.]+(?:\ [A-Z][A-Za-z.]+){0,2}))?
+        (?:,?\ (?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\ \d{1,2}))?
+        \s*(?:\((?P<agency>[A-Za-z][A-Za-z.&\ \-]{0,38})\)\s*(?:[-–—]+|:)?|(?P<dash>[-–—]+))\s*",
+    )
+    .unwrap()
+});
+
+/// Splits a dateline off the start of a paragraph:
+/// `WASHINGTON/MOSCOW/KYIV (Reuters) -U.S. President ...`,
+/// `PORT ELVARA, Calvaria (MPA) — ...`, `LONDON, May 19 (Reuters) - ...`.
+pub fn split_dateline(text: &str) -> Option<(Dateline, String)> {
+    if let Some(found) = split_caps_dateline(text) {
+        return Some(found);
+    }
+    split_glued_dateline(text)
+}
+
+fn split_caps_dateline(text: &str) -> Option<(Dateline, String)> {
+    let caps = DATELINE.captures(text)?;
+    let places_str = caps.name("places")?.as_str();
+    let agency = caps.name("agency").map(|m| m.as_str().trim().to_string());
+    let places: Vec<String> = places_str.split('/').map(|p| p.trim().to_string()).collect();
+    if places.iter().any(|p| p.chars().filter(|c| c.is_alphabetic()).count() < 2) {
+        return None;
+    }
+    let whole = caps.get(0)?;
+    let rest = text[whole.end()..].trim_start().to_string();
+    if rest.is_empty() {
+        return None;
+    }
+    let mut printed = text[..whole.end()].trim_end().trim_end_matches(['-', '–', '—', ':']).trim_end().to_string();
+    if printed.is_empty() {
+        printed = places_str.to_string();
+    }
+    let mut places = places;
+    if let Some(region) = caps.name("region") {
+        places.push(region.as_str().to_string());
+    }
+    Some((
+        Dateline {
+            text: printed,
+            places,
+            agency,
+            date: caps.name("date").map(|m| m.as_str().to_string()),
+        },
+        rest,
+    ))
+}
+
+static GLUED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<place>[A-Z][a-z]{3,})(?P<next>[A-Z](?:[A-Z]|[a-z]+ ))").unwrap());
+
+/// A dateline element scraped without a separator: `WashingtonUS President ...`.
+/// Only a capitalized word directly followed by another capital qualifies;
+/// names like `McDonald` have a lowercase run of at most two letters first.
+fn split_glued_dateline(text: &str) -> Option<(Dateline, String)> {
+    let caps = GLUED.captures(text)?;
+    let place = caps.name("place")?.as_str();
+    let rest = text[place.len()..].to_string();
+    Some((
+        Dateline {
+            text: place.to_string(),
+            places: vec![place.to_string()],
+            agency: None,
+            date: None,
+        },
+        rest,
+    ))
+}
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|reporting and writing|written)\s+by\b.{3,}$").unwrap()
+});
+
+/// An agency credit line: `(Reporting by ...; Editing by ...)`.
+pub fn parse_credit(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.len() > 600 || !CREDIT.is_match(t) {
+        return None;
+    }
+    // Unparenthesized, a "Reporting by" line must still look like a credit, not prose.
+    if !t.starts_with('(') && !(t.contains(';') || t.split_whitespace().count() < 25) {
+        return None;
+    }
+    Some(t.trim_start_matches('(').trim_end_matches(')').trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reuters_byline() {
+        assert_eq!(
+            parse_byline("By Steve Holland, Guy Faulconbridge and Olena Harmash").unwrap(),
+            vec!["Steve Holland", "Guy Faulconbridge", "Olena Harmash"]
+        );
+        assert_eq!(parse_byline("By Jane Doe, Staff Writer").unwrap(), vec!["Jane Doe"]);
+        assert!(parse_byline("By the time the talks began, both sides had hardened their positions.").is_none());
+    }
+
+    #[test]
+    fn reuters_dateline() {
+        let (d, rest) = split_dateline("WASHINGTON/MOSCOW/KYIV (Reuters) -U.S. President Donald Trump said on Monday").unwrap();
+        assert_eq!(d.text, "WASHINGTON/MOSCOW/KYIV (Reuters)");
+        assert_eq!(d.places, vec!["WASHINGTON", "MOSCOW", "KYIV"]);
+        assert_eq!(d.agency.as_deref(), Some("Reuters"));
+        assert_eq!(rest, "U.S. President Donald Trump said on Monday");
+    }
+
+    #[test]
+    fn datelines_with_region_and_date() {
+        let (d, rest) = split_dateline("PORT ELVARA, Calvaria (MPA) — The river rose overnight.").unwrap();
+        assert_eq!(d.places, vec!["PORT ELVARA", "Calvaria"]);
+        assert_eq!(d.agency.as_deref(), Some("MPA"));
+        assert_eq!(rest, "The river rose overnight.");
+        let (d, _) = split_dateline("LONDON, May 19 (Reuters) - Shares fell.").unwrap();
+        assert_eq!(d.date.as_deref(), Some("May 19"));
+        let (d, _) = split_dateline("WASHINGTON (AP) — The Senate voted.").unwrap();
+        assert_eq!(d.agency.as_deref(), Some("AP"));
+    }
+
+    #[test]
+    fn not_datelines() {
+        assert!(split_dateline("U.S. President Donald Trump said on Monday").is_none());
+        assert!(split_dateline("NATO allies met in Brussels on Tuesday.").is_none());
+        assert!(split_dateline("McDonald's said profits rose.").is_none());
+        assert!(split_dateline("The minister said").is_none());
+    }
+
+    #[test]
+    fn glued_dateline() {
+        let (d, rest) = split_dateline("WashingtonUS President Donald Trump and Russian President").unwrap();
+        assert_eq!(d.text, "Washington");
+        assert_eq!(rest, "US President Donald Trump and Russian President");
+    }
+
+    #[test]
+    fn credits_and_crumbs_leave_the_body() {
+        let mut blocks = vec![
+            Block::body("Headline standfirst here."),
+            Block::body("The leader at a rally in the capital on April 17."),
+            Block::body("3 min"),
+            Block::body("By Ana Ruiz and Tomas Berg"),
+            Block::body("PORT ELVARA, Calvaria (MPA) — Floodwaters rose 3.5 meters overnight, officials said on Monday."),
+            Block::body("The mayor said evacuations would continue."),
+            Block::body("(Reporting by Ana Ruiz; Editing by Lena Ford)"),
+            Block::body("stats"),
+        ];
+        let got = clean(&mut blocks);
+        assert_eq!(got.byline, vec!["Ana Ruiz", "Tomas Berg"]);
+        assert_eq!(got.dateline.unwrap().agency.as_deref(), Some("MPA"));
+        assert_eq!(got.credits, vec!["Reporting by Ana Ruiz; Editing by Lena Ford"]);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Headline standfirst here.",
+                "Floodwaters rose 3.5 meters overnight, officials said on Monday.",
+                "The mayor said evacuations would continue."
+            ]
+        );
+    }
+
+    #[test]
+    fn captions_are_dropped() {
+        let mut blocks = vec![
+            Block::body("Rescue workers search the rubble in Port Elvara. (AP Photo/Jane Smith)"),
+            Block::body("The bridge collapsed at dawn."),
+            Block::body("Photo: Mark Lee/Getty Images"),
+        ];
+        clean(&mut blocks);
+        assert_eq!(blocks, vec![Block::body("The bridge collapsed at dawn.")]);
+    }
+}
