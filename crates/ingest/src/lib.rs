@@ -120,7 +120,7 @@ impl FileOutcome {
     }
 }
 
-const EXTENSIONS: &[&str] = &["txt", "text", "html", "htm", "xhtml", "xml", "rss", "atom", "json", "jsonl", "ndjson", "warc", "gz", "md"];
+const EXTENSIONS: &[&str] = &["txt", "text", "html", "htm", "xhtml", "xml", "rss", "atom", "json", "jsonl", "ndjson", "warc", "gz"];
 
 /// Expands directories (recursively, in sorted order so output is
 /// deterministic) into the files newsfuse can read. Hidden files are skipped.

@@ -52,11 +52,12 @@ pub fn clean(blocks: &mut Vec<Block>) -> Extracted {
         blocks.remove(pos);
     }
 
-    // Dateline: opens the first body paragraph.
-    if let Some(block) = blocks.iter_mut().take(HEAD_BLOCKS).find(|b| b.kind == BlockKind::Body && b.text.len() > 60) {
+    // Dateline: opens one of the first body paragraphs (a standfirst may come first).
+    for block in blocks.iter_mut().take(HEAD_BLOCKS).filter(|b| b.kind == BlockKind::Body && b.text.len() > 60).take(3) {
         if let Some((dateline, rest)) = split_dateline(&block.text) {
             out.dateline = Some(dateline);
             block.text = rest;
+            break;
         }
     }
 
@@ -90,6 +91,17 @@ static READ_TIME: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// Page furniture lines: "Local | 3 min read", "From Agency · Updated 4:02 p.m.".
+static META_CRUMB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d{1,2}\s*min(?:ute)?s?\s+read\b|^(?:.{0,60}[·|•]\s*)?(?:updated|published|posted|last updated)\b[^.]{0,40}\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|cet)?\.?$")
+        .unwrap()
+});
+
+/// A read-time or updated-at crumb (short page furniture, never article text).
+pub fn is_crumb(text: &str) -> bool {
+    READ_TIME.is_match(text) || word_count(text) <= 15 && META_CRUMB.is_match(text)
+}
+
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
@@ -111,9 +123,9 @@ fn drop_crumbs_and_captions(blocks: &mut Vec<Block>) {
     let mut drop = vec![false; blocks.len()];
     for (i, block) in blocks.iter().enumerate() {
         let text = block.text.as_str();
-        if READ_TIME.is_match(text) {
+        if is_crumb(text) {
             drop[i] = true;
-            if i > 0 && i < HEAD_BLOCKS + 2 && word_count(&blocks[i - 1].text) <= 40 && !drop[i - 1] && i - 1 > 0 {
+            if READ_TIME.is_match(text) && i > 0 && i < HEAD_BLOCKS + 2 && word_count(&blocks[i - 1].text) <= 40 && !drop[i - 1] && i - 1 > 0 {
                 drop[i - 1] = true;
             }
         } else if word_count(text) <= 45 && CAPTION.is_match(text) {
@@ -256,11 +268,13 @@ fn split_caps_dateline(text: &str) -> Option<(Dateline, String)> {
     ))
 }
 
-static GLUED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<place>[A-Z][a-z]{3,})(?P<next>[A-Z](?:[A-Z]|[a-z]+ ))").unwrap());
+static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>[A-Z][a-z]{3,})(?P<next>[A-Z]{2,}\b|(?:The|A|An|President|Prime|Police|Officials|Authorities|Rescue|Government) )").unwrap()
+});
 
 /// A dateline element scraped without a separator: `WashingtonUS President ...`.
-/// Only a capitalized word directly followed by another capital qualifies;
-/// names like `McDonald` have a lowercase run of at most two letters first.
+/// The glued word must be an acronym or a usual sentence opener, so brand
+/// names (`JavaScript`, `LinkedIn`) and `McDonald` never match.
 fn split_glued_dateline(text: &str) -> Option<(Dateline, String)> {
     let caps = GLUED.captures(text)?;
     let place = caps.name("place")?.as_str();
@@ -334,6 +348,8 @@ mod tests {
         assert!(split_dateline("NATO allies met in Brussels on Tuesday.").is_none());
         assert!(split_dateline("McDonald's said profits rose.").is_none());
         assert!(split_dateline("The minister said").is_none());
+        assert!(split_dateline("JavaScript powers the page").is_none());
+        assert!(split_dateline("LinkedIn said on Monday").is_none());
     }
 
     #[test]
@@ -355,6 +371,8 @@ mod tests {
             Block::body("(Reporting by Ana Ruiz; Editing by Lena Ford)"),
             Block::body("stats"),
         ];
+        blocks.insert(0, Block::body("Local | | 3 min read"));
+        blocks.insert(4, Block::body("From Beacon Press Agency · Updated 4:02 p.m."));
         let got = clean(&mut blocks);
         assert_eq!(got.byline, vec!["Ana Ruiz", "Tomas Berg"]);
         assert_eq!(got.dateline.unwrap().agency.as_deref(), Some("MPA"));

@@ -1,0 +1,143 @@
+//! Running the pipeline over a batch of inputs: parallel, bounded in memory,
+//! with output in input order so runs are byte-identical.
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsfuse_ingest::{collect_inputs, read_bytes, read_file, Failure, FileOutcome, ReadOptions};
+use rayon::prelude::*;
+
+use crate::{CommonOpts, SAMPLE_CORPUS};
+
+/// One input: a path on disk, or a file of the built-in sample corpus.
+pub enum Input {
+    Path(PathBuf),
+    Sample(&'static str, &'static [u8]),
+}
+
+impl Input {
+    fn read(&self, options: &ReadOptions) -> FileOutcome {
+        let mut outcome = match self {
+            Input::Path(p) => read_file(p, options),
+            Input::Sample(name, bytes) => read_bytes(&format!("sample:{name}"), name, bytes, options),
+        };
+        for doc in &mut outcome.documents {
+            newsfuse_text::annotate(doc);
+        }
+        outcome
+    }
+}
+
+/// Inputs are processed this many at a time, so memory stays bounded however
+/// many files a run has, while order is kept.
+const CHUNK: usize = 64;
+
+pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
+    let (inputs, mut failures) = if paths.is_empty() {
+        (SAMPLE_CORPUS.iter().map(|(n, b)| Input::Sample(n, b)).collect::<Vec<_>>(), Vec::new())
+    } else {
+        let (files, failures) = collect_inputs(&paths);
+        (files.into_iter().map(Input::Path).collect(), failures)
+    };
+    for f in &failures {
+        eprintln!("newsfuse: error: {f}");
+    }
+    let options = opts.read_options();
+    let pool = opts.pool();
+    let progress = Progress::new(inputs.len() as u64, opts.no_progress);
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut n_docs = 0usize;
+    for chunk in inputs.chunks(CHUNK) {
+        let outcomes: Vec<FileOutcome> = pool.install(|| chunk.par_iter().map(|input| input.read(&options)).collect());
+        for outcome in outcomes {
+            for doc in &outcome.documents {
+                serde_json::to_writer(&mut out, doc).map_err(|e| e.to_string())?;
+                out.write_all(b"\n").map_err(|e| format!("cannot write output: {e}"))?;
+                n_docs += 1;
+            }
+            for f in &outcome.failures {
+                progress.suspend(|| eprintln!("newsfuse: error: {f}"));
+            }
+            failures.extend(outcome.failures);
+            progress.inc();
+        }
+    }
+    out.flush().map_err(|e| format!("cannot write output: {e}"))?;
+    progress.finish();
+    summarize(inputs.len(), n_docs, &failures);
+    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+pub fn extract(page: PathBuf, pretty: bool, opts: &CommonOpts) -> Result<ExitCode, String> {
+    let options = ReadOptions {
+        format: Some(newsfuse_doc::Format::Html),
+        ..opts.read_options()
+    };
+    let outcome = opts.pool().install(|| Input::Path(page).read(&options));
+    for f in &outcome.failures {
+        eprintln!("newsfuse: error: {f}");
+    }
+    let Some(doc) = outcome.documents.first() else {
+        return Ok(ExitCode::from(1));
+    };
+    let json = if pretty { serde_json::to_string_pretty(doc) } else { serde_json::to_string(doc) };
+    println!("{}", json.map_err(|e| e.to_string())?);
+    Ok(if outcome.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn summarize(n_inputs: usize, n_docs: usize, failures: &[Failure]) {
+    let failed_files: std::collections::BTreeSet<&str> = failures.iter().map(|f| f.path.as_str()).collect();
+    if failures.is_empty() {
+        eprintln!("newsfuse: read {n_docs} documents from {n_inputs} inputs");
+    } else {
+        eprintln!(
+            "newsfuse: read {n_docs} documents from {n_inputs} inputs; {} problems in {} inputs (see above)",
+            failures.len(),
+            failed_files.len()
+        );
+    }
+}
+
+/// A progress bar on stderr that appears only on a terminal and only once a
+/// run has lasted two seconds: short runs and pipelines stay quiet.
+struct Progress {
+    bar: Option<ProgressBar>,
+    started: Instant,
+}
+
+impl Progress {
+    fn new(total: u64, disabled: bool) -> Self {
+        let bar = (!disabled && std::io::IsTerminal::is_terminal(&std::io::stderr())).then(|| {
+            let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
+            bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} inputs, {per_sec}, eta {eta}").unwrap_or_else(|_| ProgressStyle::default_bar()));
+            bar
+        });
+        Progress { bar, started: Instant::now() }
+    }
+
+    fn inc(&self) {
+        if let Some(bar) = &self.bar {
+            if bar.is_hidden() && self.started.elapsed() > Duration::from_secs(2) {
+                bar.set_draw_target(ProgressDrawTarget::stderr());
+            }
+            bar.inc(1);
+        }
+    }
+
+    fn suspend(&self, f: impl FnOnce()) {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
