@@ -290,6 +290,14 @@ fn decide(raw: Raw) -> PageMeta {
     }
 
     let title = choose_title(&raw, site_name.as_deref());
+    // With no declared site name, the suffix the title carried names the outlet.
+    let site_name = site_name.or_else(|| {
+        let full = raw.html_title.as_deref()?;
+        let headline = title.as_deref()?;
+        let rest = full.strip_prefix(headline)?.trim_start();
+        let sep = TITLE_SEPARATORS.iter().find(|s| rest.starts_with(s.trim_start()))?;
+        Some(rest[sep.trim_start().len()..].trim().to_string()).filter(|s| !s.is_empty() && s.split_whitespace().count() <= 5)
+    });
     let url = raw.meta(&["og:url"]).map(str::to_string).or(raw.canonical.clone()).or(raw.ld_url.clone());
     let lang = raw.ld_lang.clone().or(raw.lang.clone()).or_else(|| raw.meta(&["og:locale", "language", "content-language"]).map(str::to_string));
     PageMeta {

@@ -230,10 +230,26 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// `WASHINGTON/MOSCOW/KYIV (Reuters) -U.S. President ...`,
 /// `PORT ELVARA, Calvaria (MPA) — ...`, `LONDON, May 19 (Reuters) - ...`.
 pub fn split_dateline(text: &str) -> Option<(Dateline, String)> {
-    if let Some(found) = split_caps_dateline(text) {
-        return Some(found);
+    split_caps_dateline(text).or_else(|| split_mixed_case_dateline(text)).or_else(|| split_glued_dateline(text))
+}
+
+static MIXED_CASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<place>\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)(?:, (?P<region>\p{Lu}\p{Ll}+))? [–—] ").unwrap());
+
+/// `Brezhovo – Nach dem ...`: a mixed-case place set off by an en or em dash
+/// (German, Spanish and many regional papers print datelines this way).
+fn split_mixed_case_dateline(text: &str) -> Option<(Dateline, String)> {
+    let caps = MIXED_CASE.captures(text)?;
+    let whole = caps.get(0)?;
+    if !text[whole.end()..].starts_with(char::is_uppercase) {
+        return None;
     }
-    split_glued_dateline(text)
+    let mut places = vec![caps.name("place")?.as_str().to_string()];
+    if let Some(r) = caps.name("region") {
+        places.push(r.as_str().to_string());
+    }
+    let printed = text[..whole.end()].trim_end().trim_end_matches(['–', '—']).trim_end().to_string();
+    Some((Dateline { text: printed, places, agency: None, date: None }, text[whole.end()..].trim_start().to_string()))
 }
 
 fn split_caps_dateline(text: &str) -> Option<(Dateline, String)> {
@@ -291,7 +307,7 @@ fn split_glued_dateline(text: &str) -> Option<(Dateline, String)> {
 }
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|reporting and writing|written)\s+by\b.{3,}$").unwrap()
+    Regex::new(r"(?i)^\(?\s*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|reporting and writing|written)\s+by\b.{3,}|(?:translated|translation)\s+(?:from|by)\s+\w.{0,80})$").unwrap()
 });
 
 /// An agency credit line: `(Reporting by ...; Editing by ...)`.
@@ -357,6 +373,16 @@ mod tests {
         let (d, rest) = split_dateline("WashingtonUS President Donald Trump and Russian President").unwrap();
         assert_eq!(d.text, "Washington");
         assert_eq!(rest, "US President Donald Trump and Russian President");
+    }
+
+    #[test]
+    fn mixed_case_dateline_and_translation_credit() {
+        let (d, rest) = split_dateline("Brezhovo – Nach dem Versagen eines Tores").unwrap();
+        assert_eq!(d.text, "Brezhovo");
+        assert_eq!(rest, "Nach dem Versagen eines Tores");
+        // After a real dateline a sentence starts; an aside in dashes does not.
+        assert!(split_dateline("Officials – including the mayor – said the dam was safe.").is_none());
+        assert_eq!(parse_credit("(Translated from Spanish)").as_deref(), Some("Translated from Spanish"));
     }
 
     #[test]
