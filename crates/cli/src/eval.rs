@@ -122,7 +122,7 @@ pub fn run(set: EvalSet) -> Result<ExitCode, String> {
                             Some(d) => json!({
                                 "text": d.text,
                                 "title": d.title,
-                                "author": if d.byline.is_empty() { Value::Null } else { Value::String(d.byline.join(", ")) },
+                                "author": display_names(&d.byline),
                                 "published": d.published.date,
                             }),
                             None => json!({ "text": "" }),
@@ -177,4 +177,14 @@ pub fn bench(what: BenchWhat) -> Result<ExitCode, String> {
         })
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Names as a byline prints them: `A`, `A and B`, `A, B, and C`.
+fn display_names(names: &[String]) -> Value {
+    match names {
+        [] => Value::Null,
+        [one] => Value::String(one.clone()),
+        [a, b] => Value::String(format!("{a} and {b}")),
+        [rest @ .., last] => Value::String(format!("{}, and {last}", rest.join(", "))),
+    }
 }

@@ -163,6 +163,10 @@ pub struct Published {
     /// Full timestamp, RFC 3339 with offset, when the source gave a time of day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub datetime: Option<String>,
+    /// `YYYY-MM-DD` of the last update the source declares (`dateModified`,
+    /// `article:modified_time`, a "Last updated" date), when it declares one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
     pub provenance: DateProvenance,
     /// 0..=1; 1.0 for metadata, lower for inferred dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -129,6 +129,21 @@ pub fn parse(raw: &str) -> Option<ParsedDate> {
     None
 }
 
+/// A full date anywhere in a short text ("Published August 7, 2023", "Updated: 2025-02-22").
+pub fn find_in_text(text: &str) -> Option<ParsedDate> {
+    static ISO_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+    if let Some(c) = ISO_IN_TEXT.captures(text) {
+        return ymd(&c[1], &c[2], &c[3]).map(date_only);
+    }
+    if let Some(c) = MONTH_FIRST.captures(text) {
+        return ymd(&c[3], &month_number(&c[1])?.to_string(), &c[2]).map(date_only);
+    }
+    if let Some(c) = DAY_FIRST.captures(text) {
+        return ymd(&c[3], &month_number(&c[2])?.to_string(), &c[1]).map(date_only);
+    }
+    None
+}
+
 /// A `/2025/05/19/` date in a URL path.
 pub fn from_url(url: &str) -> Option<ParsedDate> {
     let c = URL_DATE.captures(url)?;
@@ -174,6 +189,14 @@ mod tests {
         assert_eq!(d("yesterday"), None);
         assert_eq!(d(""), None);
         assert_eq!(d("2025-05-19T25:00:00Z"), None);
+    }
+
+    #[test]
+    fn dates_in_short_texts() {
+        assert_eq!(find_in_text("Published August 7, 2023").unwrap().date, "2023-08-07");
+        assert_eq!(find_in_text("Last Updated: 2025-02-22").unwrap().date, "2025-02-22");
+        assert_eq!(find_in_text("12 November 2025").unwrap().date, "2025-11-12");
+        assert!(find_in_text("3 min read").is_none());
     }
 
     #[test]

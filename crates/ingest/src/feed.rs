@@ -71,6 +71,7 @@ fn document(ctx: &Ctx<'_>, entry: feed_rs::model::Entry, index: u32, format: For
         title: entry.title.as_ref().map(|t| t.content.trim().to_string()),
         authors: entry.authors.iter().filter_map(|p| p.name.as_deref().map(|n| n.trim().to_string()).filter(|n| looks_like_name(n))).collect(),
         published: when.and_then(|t| dates::parse(&t.to_rfc3339())),
+        modified: None,
         language: None,
         extra: Default::default(),
         flags,

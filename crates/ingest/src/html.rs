@@ -56,7 +56,7 @@ pub fn extract(html: &str, extractor: Extractor) -> Result<Page, ReadError> {
         }
     };
     let parsed = Html::parse_document(&html);
-    let page_meta = meta::read(&parsed);
+    let page_meta = meta::read(&parsed, &html);
     drop(parsed);
 
     let text = match extractor {

@@ -107,6 +107,7 @@ fn document(ctx: &Ctx<'_>, mut map: Map<String, Value>, line_no: u32, decoded: &
         title: take_str(&mut map, TITLE_KEYS),
         authors,
         published,
+        modified: None,
         language: take_str(&mut map, LANG_KEYS),
         extra: map,
         flags,

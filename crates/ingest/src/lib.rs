@@ -353,6 +353,7 @@ pub(crate) struct Meta {
     pub title: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<dates::ParsedDate>,
+    pub modified: Option<dates::ParsedDate>,
     pub language: Option<String>,
     pub extra: serde_json::Map<String, serde_json::Value>,
     pub flags: Vec<String>,
@@ -367,6 +368,7 @@ pub(crate) fn html_document(ctx: &Ctx<'_>, html: &str, origin: Origin, id: Optio
         title: m.title,
         authors: m.authors,
         published: m.published.map(|(d, _)| d),
+        modified: m.modified,
         language: m.lang,
         extra: Default::default(),
         flags: page.flags.iter().map(|f| f.to_string()).collect(),
@@ -403,10 +405,12 @@ pub(crate) fn assemble(id: String, origin: Origin, mut blocks: Vec<Block>, meta:
     doc.byline = doc.byline.iter().map(|s| nfc(s)).collect();
     doc.credits = found.credits.iter().map(|s| nfc(s)).collect();
     doc.dateline = found.dateline;
+    let modified = meta.modified.map(|m| m.date);
     doc.published = if let Some(p) = meta.published {
         Published {
             date: Some(p.date),
             datetime: p.datetime,
+            modified: None,
             provenance: DateProvenance::Metadata,
             confidence: Some(1.0),
             evidence: Vec::new(),
@@ -415,6 +419,7 @@ pub(crate) fn assemble(id: String, origin: Origin, mut blocks: Vec<Block>, meta:
         Published {
             date: Some(p.date),
             datetime: None,
+            modified: None,
             provenance: DateProvenance::Url,
             confidence: Some(0.9),
             evidence: Vec::new(),
@@ -422,6 +427,7 @@ pub(crate) fn assemble(id: String, origin: Origin, mut blocks: Vec<Block>, meta:
     } else {
         Published::default()
     };
+    doc.published.modified = modified;
     if let Some(lang) = meta.language {
         doc.language.code = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         doc.language.declared = true;

@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::sync::LazyLock;
 
 use crate::dates::{self, ParsedDate};
-use crate::news::{looks_like_name, split_names};
+use crate::news::split_names;
 
 /// What the page says about itself, before any choice between sources.
 #[derive(Debug, Default, Clone)]
@@ -16,6 +16,7 @@ pub struct PageMeta {
     pub title: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<(ParsedDate, &'static str)>,
+    pub modified: Option<ParsedDate>,
     pub site_name: Option<String>,
     pub url: Option<String>,
     pub lang: Option<String>,
@@ -28,6 +29,7 @@ struct Raw {
     ld_headline: Option<String>,
     ld_authors: Vec<String>,
     ld_published: Option<String>,
+    ld_modified: Option<String>,
     ld_publisher: Option<String>,
     ld_url: Option<String>,
     ld_lang: Option<String>,
@@ -35,6 +37,9 @@ struct Raw {
     html_title: Option<String>,
     h1s: Vec<String>,
     time_elements: Vec<String>,
+    visible_dates: Vec<String>,
+    inline_json_date: Option<String>,
+    headline_date: Option<ParsedDate>,
     byline_elements: Vec<String>,
     canonical: Option<String>,
     lang: Option<String>,
@@ -65,9 +70,13 @@ static META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
 static LD_JSON: LazyLock<Selector> = LazyLock::new(|| sel(r#"script[type="application/ld+json"]"#));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
 static HEADINGS: LazyLock<Selector> = LazyLock::new(|| sel("h1, h2, h3, h4, h5, h6"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime], [itemprop=datePublished]"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime], [itemprop=datePublished], [data-pubdate], [data-published]"));
+/// Elements whose class names say they hold the page's date.
+static DATE_CLASS: LazyLock<Selector> = LazyLock::new(|| {
+    sel(r#"[class*="date"], [class*="Date"], [class*="publish"], [class*="posted"], [class*="byline"], [class*="meta"] span, time"#)
+});
 static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
-    sel(r#"[rel=author], [itemprop=author], .byline, .author, .author-name, .byline__name, [class*="byline"], [class*="author-name"], [data-testid*="byline"]"#)
+    sel(r#"[rel=author], [itemprop=author], [class*="byline"], [class*="Byline"], [class*="author"], [class*="Author"], a[href*="/author/"], a[href*="/authors/"], [data-testid*="byline"]"#)
 });
 static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel(r#"link[rel=canonical]"#));
 static HTML_EL: LazyLock<Selector> = LazyLock::new(|| sel("html"));
@@ -81,8 +90,10 @@ fn element_text(el: ElementRef<'_>) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-pub fn read(doc: &Html) -> PageMeta {
+pub fn read(doc: &Html, html: &str) -> PageMeta {
     let mut raw = Raw::default();
+    raw.inline_json_date = date_in_inline_json(html);
+    raw.headline_date = date_near_headline(html);
     for script in doc.select(&LD_JSON) {
         let text: String = script.text().collect();
         if let Some(value) = parse_json_ld(&text) {
@@ -112,15 +123,22 @@ pub fn read(doc: &Html) -> PageMeta {
     }
     for t in doc.select(&TIME) {
         let el = t.value();
-        if let Some(v) = el.attr("datetime").or_else(|| el.attr("content")) {
+        if let Some(v) = el.attr("datetime").or_else(|| el.attr("content")).or_else(|| el.attr("data-pubdate")).or_else(|| el.attr("data-published")) {
             raw.time_elements.push(v.to_string());
         } else {
             raw.time_elements.push(element_text(t));
         }
     }
-    for b in doc.select(&BYLINE).take(8) {
+    for el in doc.select(&DATE_CLASS).take(60) {
+        let text = element_text(el);
+        // Only short texts: a date with at most a label ("Published August 7, 2023").
+        if text.len() <= 60 && text.chars().any(|c| c.is_ascii_digit()) {
+            raw.visible_dates.push(text);
+        }
+    }
+    for b in doc.select(&BYLINE).take(12) {
         let text = element_text(b);
-        if !text.is_empty() && text.len() < 200 {
+        if !text.is_empty() && text.len() <= 100 {
             raw.byline_elements.push(text);
         }
     }
@@ -129,41 +147,122 @@ pub fn read(doc: &Html) -> PageMeta {
     decide(raw)
 }
 
+static INLINE_JSON_DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r#"["']?(?:datePublished|publishedAt|publishedDate|published_at|publishDate|publish_date|first_publication_date|firstPublishedAt|pubDate)["']?\s*:\s*["']([0-9]{4}-[0-9]{2}-[0-9]{2}[^"']{0,25})["']"#).unwrap()
+});
+
+/// A publication date in the page's inline application data (Next.js, Nuxt,
+/// Contentful, Prismic): `"publishedAt":"2025-10-20T13:08:55-07:00"`.
+fn date_in_inline_json(html: &str) -> Option<String> {
+    INLINE_JSON_DATE.captures(html).map(|c| c[1].to_string())
+}
+
+static TAG: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"(?s)<script.*?</script>|<style.*?</style>|<[^>]*>").unwrap());
+
+/// The first full date printed within a few hundred characters of text after
+/// the headline: most article templates put the date line right under the h1.
+fn date_near_headline(html: &str) -> Option<ParsedDate> {
+    let lower_pos = html.find("</h1>").or_else(|| html.find("</H1>"))?;
+    let mut end = (lower_pos + 4000).min(html.len());
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = &html[lower_pos + 5..end];
+    let text = TAG.replace_all(after, " ");
+    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut cut = text.len().min(300);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    dates::find_in_text(&text[..cut])
+}
+
 fn parse_json_ld(text: &str) -> Option<Value> {
     let t = text.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim();
     serde_json::from_str(t).ok()
 }
 
 fn walk_json_ld(value: &Value, raw: &mut Raw, depth: usize) {
-    if depth > 6 {
-        return;
-    }
-    match value {
-        Value::Array(items) => items.iter().for_each(|v| walk_json_ld(v, raw, depth + 1)),
-        Value::Object(map) => {
-            if let Some(graph) = map.get("@graph") {
-                walk_json_ld(graph, raw, depth + 1);
-            }
-            let is_article = match map.get("@type") {
-                Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-                Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
-                _ => false,
-            };
-            if !is_article || raw.ld_headline.is_some() {
-                return;
-            }
-            raw.ld_headline = map.get("headline").or_else(|| map.get("name")).and_then(str_value);
-            raw.ld_published = map.get("datePublished").or_else(|| map.get("dateCreated")).and_then(str_value);
-            raw.ld_authors = map.get("author").map(names_of).unwrap_or_default();
-            raw.ld_publisher = map.get("publisher").and_then(|p| match p {
+    let mut nodes = Vec::new();
+    collect_nodes(value, &mut nodes, 0);
+    let _ = depth;
+    let persons: Vec<(&str, &serde_json::Map<String, Value>)> = nodes
+        .iter()
+        .filter(|n| has_type(n, &["Person"]))
+        .filter_map(|n| n.get("@id").and_then(Value::as_str).map(|id| (id, *n)))
+        .collect();
+    let resolve = |v: &Value| -> Vec<String> {
+        // An author given only as {"@id": ...} points at a Person node elsewhere in the graph.
+        let resolved;
+        let v = match v {
+            Value::Object(o) if !o.contains_key("name") => match o.get("@id").and_then(Value::as_str).and_then(|id| persons.iter().find(|(pid, _)| *pid == id)) {
+                Some((_, person)) => {
+                    resolved = Value::Object((*person).clone());
+                    &resolved
+                }
+                None => v,
+            },
+            _ => v,
+        };
+        names_of(v)
+    };
+    for node in &nodes {
+        if has_type(node, ARTICLE_TYPES) && raw.ld_headline.is_none() {
+            raw.ld_headline = node.get("headline").or_else(|| node.get("name")).and_then(str_value);
+            raw.ld_published = node.get("datePublished").or_else(|| node.get("dateCreated")).and_then(str_value);
+            raw.ld_modified = node.get("dateModified").and_then(str_value);
+            raw.ld_authors = node.get("author").map(|a| match a {
+                Value::Array(items) => items.iter().flat_map(|i| resolve(i)).collect(),
+                other => resolve(other),
+            }).unwrap_or_default();
+            raw.ld_publisher = node.get("publisher").and_then(|p| match p {
                 Value::Object(o) => o.get("name").and_then(str_value),
                 Value::String(s) => Some(s.clone()),
                 _ => None,
             });
-            raw.ld_url = map.get("url").and_then(str_value);
-            raw.ld_lang = map.get("inLanguage").and_then(str_value);
+            raw.ld_url = node.get("url").and_then(str_value);
+            raw.ld_lang = node.get("inLanguage").and_then(str_value);
+        }
+    }
+    // Pages that describe themselves only as a WebPage (common with SEO plugins)
+    // still date and credit themselves there.
+    for node in &nodes {
+        if has_type(node, &["WebPage", "ItemPage", "AboutPage", "CollectionPage", "MedicalWebPage", "FAQPage"]) {
+            if raw.ld_published.is_none() {
+                raw.ld_published = node.get("datePublished").and_then(str_value);
+            }
+            if raw.ld_authors.is_empty() {
+                raw.ld_authors = node.get("author").map(|a| resolve(a)).unwrap_or_default();
+            }
+        }
+    }
+}
+
+/// Every JSON object in a JSON-LD value, `@graph` members included.
+fn collect_nodes<'v>(value: &'v Value, out: &mut Vec<&'v serde_json::Map<String, Value>>, depth: usize) {
+    if depth > 8 || out.len() > 500 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| collect_nodes(v, out, depth + 1)),
+        Value::Object(map) => {
+            out.push(map);
+            if let Some(graph) = map.get("@graph") {
+                collect_nodes(graph, out, depth + 1);
+            }
+            if let Some(main) = map.get("mainEntity") {
+                collect_nodes(main, out, depth + 1);
+            }
         }
         _ => {}
+    }
+}
+
+fn has_type(node: &serde_json::Map<String, Value>, types: &[&str]) -> bool {
+    match node.get("@type") {
+        Some(Value::String(t)) => types.contains(&t.as_str()),
+        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| types.contains(&t))),
+        _ => false,
     }
 }
 
@@ -206,8 +305,11 @@ fn names_of(v: &Value) -> Vec<String> {
         }
         Value::Object(o) => {
             let is_org = o.get("@type").and_then(Value::as_str).is_some_and(|t| t == "Organization" || t == "NewsMediaOrganization");
+            let is_person = o.get("@type").and_then(Value::as_str) == Some("Person");
             match o.get("name").and_then(str_value) {
-                Some(name) if !is_org && looks_like_name(&name) => vec![name],
+                // A node typed Person is a person even when written in lower case.
+                Some(name) if is_person && !name.contains(',') && name.split_whitespace().count() <= 5 && !crate::news::is_placeholder_name(&name) => vec![name],
+                Some(name) if !is_org => split_names(&name),
                 _ => Vec::new(),
             }
         }
@@ -263,7 +365,23 @@ fn decide(raw: Raw) -> PageMeta {
         .and_then(dates::parse)
         .map(|d| (d, "json-ld"))
         .or_else(|| DATE_META_KEYS.iter().find_map(|k| raw.meta(&[k]).and_then(dates::parse)).map(|d| (d, "meta")))
-        .or_else(|| raw.time_elements.iter().find_map(|t| dates::parse(t)).map(|d| (d, "time element")));
+        .or_else(|| raw.time_elements.iter().find_map(|t| dates::parse(t)).map(|d| (d, "time element")))
+        .or_else(|| {
+            raw.metas
+                .iter()
+                .filter(|(k, _)| (k.contains("date") || k.contains("publish")) && !k.contains("modif") && !k.contains("update") && !k.contains("expir"))
+                .find_map(|(_, v)| dates::parse(v))
+                .map(|d| (d, "meta"))
+        })
+        .or_else(|| raw.inline_json_date.as_deref().and_then(dates::parse).map(|d| (d, "inline json")))
+        .or_else(|| raw.visible_dates.iter().find_map(|t| dates::find_in_text(t)).map(|d| (d, "visible date")))
+        .or_else(|| raw.headline_date.clone().map(|d| (d, "date under the headline")));
+
+    let modified = raw
+        .ld_modified
+        .as_deref()
+        .and_then(dates::parse)
+        .or_else(|| raw.meta(&["article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified"]).and_then(dates::parse));
 
     let mut authors = raw.ld_authors.clone();
     if authors.is_empty() {
@@ -276,6 +394,17 @@ fn decide(raw: Raw) -> PageMeta {
                 authors = split_names(v);
                 if !authors.is_empty() {
                     break;
+                }
+            }
+        }
+    }
+    if authors.is_empty() {
+        // Yoast SEO: <meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Name">
+        for n in 1..=3 {
+            let label = raw.meta(&[&format!("twitter:label{n}")]).unwrap_or("");
+            if label.eq_ignore_ascii_case("written by") || label.eq_ignore_ascii_case("author") {
+                if let Some(v) = raw.meta(&[&format!("twitter:data{n}")]) {
+                    authors = split_names(v);
                 }
             }
         }
@@ -304,6 +433,7 @@ fn decide(raw: Raw) -> PageMeta {
         title,
         authors,
         published,
+        modified,
         site_name,
         url,
         lang,
@@ -344,11 +474,20 @@ fn choose_title(raw: &Raw, site: Option<&str>) -> Option<String> {
         .into_iter()
         .flatten()
         .collect();
-    // The visible headline is the most faithful, when the metadata confirms it is the headline.
+    // The visible headline is the most faithful, when the metadata confirms it
+    // is the headline, or when it is the page's only h1 and not the site's name.
     for h1 in &raw.h1s {
         let n = norm(h1);
         if n.len() >= 8 && metas.iter().any(|m| norm(m).contains(&n)) {
-            return Some(h1.clone());
+            return Some(strip_site(h1, site));
+        }
+    }
+    let mut distinct: Vec<&String> = raw.h1s.iter().collect();
+    distinct.dedup();
+    if let [only] = distinct[..] {
+        let is_site = site.is_some_and(|s| norm(s) == norm(only));
+        if !is_site && only.split_whitespace().count() >= 3 {
+            return Some(strip_site(only, site));
         }
     }
     if let Some(h) = &raw.ld_headline {
@@ -380,7 +519,7 @@ mod tests {
 "author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":"Tomas Berg"}],
 "publisher":{"@type":"Organization","name":"The Herald"}}]}</script></head>
 <body><h1>Dam breaks</h1><h2>What happens next</h2></body></html>"#;
-        let meta = read(&Html::parse_document(html));
+        let meta = read(&Html::parse_document(html), html);
         assert_eq!(meta.title.as_deref(), Some("Dam breaks"));
         assert_eq!(meta.authors, vec!["Ana Ruiz", "Tomas Berg"]);
         let (date, how) = meta.published.unwrap();
@@ -398,7 +537,7 @@ mod tests {
 <meta property="article:published_time" content="2025-03-11T06:00:00Z">
 <meta property="article:author" content="https://facebook.com/someone">
 <meta name="author" content="Lena Ford"></head><body></body></html>"#;
-        let meta = read(&Html::parse_document(html));
+        let meta = read(&Html::parse_document(html), html);
         assert_eq!(meta.title.as_deref(), Some("Floods spread"));
         assert_eq!(meta.authors, vec!["Lena Ford"]);
         assert_eq!(meta.published.unwrap().0.date, "2025-03-11");

@@ -181,12 +181,16 @@ pub fn split_names(raw: &str) -> Vec<String> {
     let raw = raw.replace(" and ", ", ").replace(" & ", ", ").replace(" und ", ", ").replace(" y ", ", ");
     let mut names = Vec::new();
     for part in raw.split([',', ';']) {
-        let mut name = part.trim().trim_start_matches("By ").trim_start_matches("by ").trim();
+        let mut name = part.trim().trim_matches(['"', '“', '”', '\'']).trim();
+        if let Some(m) = AUTHOR_LABEL.find(name) {
+            name = &name[m.end()..];
+        }
+        let name = &mut name;
         let lower = name.to_lowercase();
         if let Some(role) = BYLINE_ROLES.iter().find(|r| lower.ends_with(*r)) {
-            name = name[..name.len() - role.len()].trim_end_matches([' ', '-', ',']).trim();
+            *name = name[..name.len() - role.len()].trim_end_matches([' ', '-', ',']).trim();
         }
-        if looks_like_name(name) && !names.iter().any(|n: &String| n == name) {
+        if looks_like_name(name) && !names.iter().any(|n: &String| n == *name) {
             names.push(name.to_string());
         }
     }
@@ -195,10 +199,43 @@ pub fn split_names(raw: &str) -> Vec<String> {
 
 const NAME_PARTICLES: &[&str] = &["de", "da", "del", "della", "der", "van", "von", "bin", "al", "el", "la", "le", "du", "dos", "y", "ben"];
 
+/// `Written by`, `Posted By:`, `Author`, `Authors:` before the names.
+static AUTHOR_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:(?:(?:written|posted|published|authored|reported)\s+)?by\s*:?\s+|authors?\s*:?\s+)").unwrap());
+
+/// Words that fill an author slot without naming anyone.
+const PLACEHOLDERS: &[&str] = &[
+    "by", "author", "authors", "the author", "written by", "admin", "administrator", "webmaster", "editor", "staff", "unknown", "anonymous",
+    "guest", "follow", "contributors", "contributor", "learn more", "read more", "share", "more", "mon", "tue", "wed", "thu", "fri", "sat",
+    "sun", "posted", "published", "updated",
+];
+
+/// Words that mark an organization, not a person.
+const ORG_WORDS: &[&str] = &[
+    "clinic", "foundation", "news", "university", "institute", "association", "press", "media", "official", "group", "inc", "inc.", "llc",
+    "ltd", "ltd.", "corp", "corp.", "company", "solutions", "dentistry", "center", "centre", "department", "agency", "ministry", "council",
+    "society", "hospital", "services", "newsroom", "magazine", "times", "post", "journal", "online", "development", "consultant", "reviewer",
+    "expert", "director", "marketing", "content",
+];
+
+pub fn is_placeholder_name(name: &str) -> bool {
+    PLACEHOLDERS.contains(&name.trim().trim_end_matches(':').to_lowercase().as_str())
+}
+
 pub fn looks_like_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 {
+    if words.is_empty() || words.len() > 5 || is_placeholder_name(name) {
         return false;
+    }
+    if words.iter().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str())) || name.contains(".com") || name.contains(".net") || name.contains('_') {
+        return false;
+    }
+    // A single camel-case or all-caps token is a handle or an acronym (OMAsocial, CDC).
+    if let [only] = words[..] {
+        let has_inner_capital = only.chars().skip(1).any(char::is_uppercase);
+        if has_inner_capital && !only.contains('-') && !only.starts_with("Mc") && !only.starts_with("Mac") && !only.starts_with("O'") {
+            return false;
+        }
     }
     let mut capitalized = 0;
     for w in &words {
@@ -334,6 +371,12 @@ mod tests {
             vec!["Steve Holland", "Guy Faulconbridge", "Olena Harmash"]
         );
         assert_eq!(parse_byline("By Jane Doe, Staff Writer").unwrap(), vec!["Jane Doe"]);
+        assert_eq!(split_names("Written By: Tom May"), vec!["Tom May"]);
+        assert_eq!(split_names("Authors: Ana Ruiz, Tomas Berg"), vec!["Ana Ruiz", "Tomas Berg"]);
+        assert_eq!(split_names("\"David Kim\""), vec!["David Kim"]);
+        assert!(split_names("Follow").is_empty());
+        assert!(split_names("OMAsocial").is_empty());
+        assert!(split_names("Cleveland Clinic").is_empty());
         assert!(parse_byline("By the time the talks began, both sides had hardened their positions.").is_none());
     }
 
