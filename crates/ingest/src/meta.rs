@@ -40,6 +40,7 @@ struct Raw {
     visible_dates: Vec<String>,
     inline_json_date: Option<String>,
     headline_date: Option<ParsedDate>,
+    headline_byline: Vec<String>,
     byline_elements: Vec<String>,
     canonical: Option<String>,
     lang: Option<String>,
@@ -94,6 +95,7 @@ pub fn read(doc: &Html, html: &str) -> PageMeta {
     let mut raw = Raw::default();
     raw.inline_json_date = date_in_inline_json(html);
     raw.headline_date = date_near_headline(html);
+    raw.headline_byline = byline_near_headline(html);
     for script in doc.select(&LD_JSON) {
         let text: String = script.text().collect();
         if let Some(value) = parse_json_ld(&text) {
@@ -159,22 +161,38 @@ fn date_in_inline_json(html: &str) -> Option<String> {
 
 static TAG: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"(?s)<script.*?</script>|<style.*?</style>|<[^>]*>").unwrap());
 
-/// The first full date printed within a few hundred characters of text after
-/// the headline: most article templates put the date line right under the h1.
-fn date_near_headline(html: &str) -> Option<ParsedDate> {
-    let lower_pos = html.find("</h1>").or_else(|| html.find("</H1>"))?;
-    let mut end = (lower_pos + 4000).min(html.len());
+/// The visible text right after the headline (`</h1>`), up to `max_chars`:
+/// article templates print the byline and the date line there.
+fn text_after_headline(html: &str, max_chars: usize) -> Option<String> {
+    let pos = html.find("</h1>").or_else(|| html.find("</H1>"))?;
+    let mut end = (pos + 6000).min(html.len());
     while !html.is_char_boundary(end) {
         end -= 1;
     }
-    let after = &html[lower_pos + 5..end];
-    let text = TAG.replace_all(after, " ");
-    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut cut = text.len().min(300);
+    let text = TAG.replace_all(&html[pos + 5..end], " ");
+    let mut text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut cut = text.len().min(max_chars);
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    dates::find_in_text(&text[..cut])
+    text.truncate(cut);
+    Some(text)
+}
+
+/// The first full date printed within a few hundred characters after the headline.
+fn date_near_headline(html: &str) -> Option<ParsedDate> {
+    dates::find_in_text(&text_after_headline(html, 300)?)
+}
+
+static BY_NAMES: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let name = r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|van|de|der|von|da|del)){0,3}";
+    regex::Regex::new(&format!(r"(?:^|[\s|•·,])(?:[Ww]ritten |[Tt]ext |[Aa]rticle |[Pp]osted |[Rr]eported )?[Bb]y:?\s+((?:the )?{name}(?:\s*(?:,|and|&)\s*{name})*)")).unwrap()
+});
+
+/// A "By Name" line printed under the headline.
+fn byline_near_headline(html: &str) -> Vec<String> {
+    let Some(text) = text_after_headline(html, 400) else { return Vec::new() };
+    BY_NAMES.captures(&text).map(|c| split_names(&c[1])).unwrap_or_default()
 }
 
 fn parse_json_ld(text: &str) -> Option<Value> {
@@ -416,6 +434,9 @@ fn decide(raw: Raw) -> PageMeta {
                 break;
             }
         }
+    }
+    if authors.is_empty() {
+        authors = raw.headline_byline.clone();
     }
 
     let title = choose_title(&raw, site_name.as_deref());
