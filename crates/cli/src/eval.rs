@@ -23,14 +23,14 @@ pub enum EvalSet {
         html_dir: PathBuf,
         /// Prediction file to write.
         out: PathBuf,
-        #[arg(long, default_value = "trafilatura", value_parser = crate::parse_extractor)]
+        #[arg(long, default_value = "newsfuse", value_parser = crate::parse_extractor)]
         extractor: Extractor,
     },
     /// WCXB: writes `<id>.json` with text, title, author, published for score_extraction.py.
     Wcxb {
         html_dir: PathBuf,
         out_dir: PathBuf,
-        #[arg(long, default_value = "trafilatura", value_parser = crate::parse_extractor)]
+        #[arg(long, default_value = "newsfuse", value_parser = crate::parse_extractor)]
         extractor: Extractor,
     },
 }
@@ -43,7 +43,7 @@ pub enum BenchWhat {
         /// Number of timed passes over all pages.
         #[arg(long, default_value_t = 5)]
         passes: usize,
-        #[arg(long, default_value = "trafilatura", value_parser = crate::parse_extractor)]
+        #[arg(long, default_value = "newsfuse", value_parser = crate::parse_extractor)]
         extractor: Extractor,
     },
 }

@@ -66,7 +66,7 @@ enum Command {
 #[derive(Args, Clone)]
 pub struct CommonOpts {
     /// Main-text extractor for HTML pages.
-    #[arg(long, default_value = "trafilatura", value_parser = parse_extractor)]
+    #[arg(long, default_value = "newsfuse", value_parser = parse_extractor)]
     extractor: Extractor,
     /// Largest input, in MB after decompression, that is read at all.
     #[arg(long, default_value_t = 32)]

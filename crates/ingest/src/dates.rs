@@ -25,6 +25,7 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static SLASHED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})/(\d{1,2})/(\d{1,2})\b").unwrap());
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").unwrap());
 static COMPACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})(\d{2})(\d{2})(?:T\d{4,6}Z?)?$").unwrap());
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b").unwrap()
@@ -74,7 +75,8 @@ fn date_only(date: jiff::civil::Date) -> ParsedDate {
 /// Parses a date as metadata prints it. Returns `None` for anything it cannot
 /// read with certainty (ambiguous `05/06/2025` included).
 pub fn parse(raw: &str) -> Option<ParsedDate> {
-    let s = raw.trim();
+    // CMSs sometimes JSON-encode a date twice: `"\"2025-12-17T13:22:47Z\""`.
+    let s = raw.trim().trim_matches(['"', '\'', '\\']).trim();
     if s.is_empty() || s.len() > 80 {
         return None;
     }
@@ -115,6 +117,15 @@ pub fn parse(raw: &str) -> Option<ParsedDate> {
     if let Some(c) = SLASHED.captures(s) {
         return ymd(&c[1], &c[2], &c[3]).map(date_only);
     }
+    if let Some(c) = NUMERIC.captures(s) {
+        // `09/25/2025`: only when one side cannot be a month is the order known.
+        let (a, b): (u8, u8) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        return match (a > 12, b > 12) {
+            (false, true) => ymd(&c[3], &c[1], &c[2]).map(date_only),
+            (true, false) => ymd(&c[3], &c[2], &c[1]).map(date_only),
+            _ => None,
+        };
+    }
     if let Some(c) = COMPACT.captures(s) {
         return ymd(&c[1], &c[2], &c[3]).map(date_only);
     }
@@ -125,21 +136,6 @@ pub fn parse(raw: &str) -> Option<ParsedDate> {
     if let Some(c) = DAY_FIRST.captures(s) {
         let m = month_number(&c[2])?;
         return ymd(&c[3], &m.to_string(), &c[1]).map(date_only);
-    }
-    None
-}
-
-/// A full date anywhere in a short text ("Published August 7, 2023", "Updated: 2025-02-22").
-pub fn find_in_text(text: &str) -> Option<ParsedDate> {
-    static ISO_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
-    if let Some(c) = ISO_IN_TEXT.captures(text) {
-        return ymd(&c[1], &c[2], &c[3]).map(date_only);
-    }
-    if let Some(c) = MONTH_FIRST.captures(text) {
-        return ymd(&c[3], &month_number(&c[1])?.to_string(), &c[2]).map(date_only);
-    }
-    if let Some(c) = DAY_FIRST.captures(text) {
-        return ymd(&c[3], &month_number(&c[2])?.to_string(), &c[1]).map(date_only);
     }
     None
 }
@@ -186,17 +182,11 @@ mod tests {
     fn rejects_nonsense() {
         assert_eq!(d("2025-02-30"), None);
         assert_eq!(d("05/06/2025"), None);
+        assert_eq!(d("Thu, 09/25/2025 - 11:38").unwrap().0, "2025-09-25");
+        assert_eq!(d("\"2025-12-17T13:22:47Z\"").unwrap().0, "2025-12-17");
         assert_eq!(d("yesterday"), None);
         assert_eq!(d(""), None);
         assert_eq!(d("2025-05-19T25:00:00Z"), None);
-    }
-
-    #[test]
-    fn dates_in_short_texts() {
-        assert_eq!(find_in_text("Published August 7, 2023").unwrap().date, "2023-08-07");
-        assert_eq!(find_in_text("Last Updated: 2025-02-22").unwrap().date, "2025-02-22");
-        assert_eq!(find_in_text("12 November 2025").unwrap().date, "2025-11-12");
-        assert!(find_in_text("3 min read").is_none());
     }
 
     #[test]

@@ -160,4 +160,32 @@ ITEM2
         assert_eq!(out.failures.len(), 1);
         assert_eq!(out.failures[0].location.as_deref(), Some("item 2"));
     }
+
+    #[test]
+    fn atom_and_json_feed() {
+        let atom = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour Gazette</title><id>urn:hg</id><updated>2025-03-11T09:00:00Z</updated>
+<entry><title>Ferries resume</title><id>urn:hg:1</id><link href="https://hg.example/ferries"/><updated>2025-03-11T09:00:00Z</updated>
+<published>2025-03-11T08:00:00+01:00</published><author><name>Ines Moreau</name></author>
+<content type="html">&lt;p&gt;Ferries resumed on Tuesday.&lt;/p&gt;&lt;h2&gt;Delays&lt;/h2&gt;&lt;p&gt;Queues were long.&lt;/p&gt;</content></entry></feed>"#;
+        let out = read_bytes("a.atom", "a.atom", atom.as_bytes(), &ReadOptions::default());
+        assert!(out.failures.is_empty(), "{:?}", out.failures);
+        let d = &out.documents[0];
+        assert_eq!(d.origin.format, newsfuse_doc::Format::Atom);
+        assert_eq!((d.id.as_str(), d.outlet.as_deref(), d.byline.as_slice()), ("urn:hg:1", Some("Harbour Gazette"), &["Ines Moreau".to_string()][..]));
+        assert_eq!(d.published.date.as_deref(), Some("2025-03-11"));
+        assert_eq!(d.text, "Ferries resumed on Tuesday.\n\nDelays\n\nQueues were long.");
+        assert_eq!(d.paragraphs[1].kind, newsfuse_doc::BlockKind::Heading);
+
+        let json_feed = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Valley Wire",
+ "items": [{"id": "vw-7", "url": "https://vw.example/7", "title": "Dam inspection ordered", "content_text": "The ministry ordered an inspection.\n\nIt starts next month.",
+ "date_published": "2025-03-12T10:00:00Z", "authors": [{"name": "Omar Haddad"}]}]}"#;
+        let out = read_bytes("f.json", "f.json", json_feed.as_bytes(), &ReadOptions::default());
+        assert!(out.failures.is_empty(), "{:?}", out.failures);
+        let d = &out.documents[0];
+        assert_eq!(d.origin.format, newsfuse_doc::Format::JsonFeed);
+        assert_eq!(d.id, "vw-7");
+        assert_eq!(d.text, "The ministry ordered an inspection.\n\nIt starts next month.");
+        assert_eq!(d.byline, vec!["Omar Haddad"]);
+    }
 }

@@ -14,9 +14,8 @@
 mod dates;
 mod decode;
 mod feed;
-pub mod html;
+mod html;
 mod jsonl;
-mod meta;
 pub mod news;
 mod plain;
 mod warc_reader;
@@ -361,18 +360,8 @@ pub(crate) struct Meta {
 
 pub(crate) fn html_document(ctx: &Ctx<'_>, html: &str, origin: Origin, id: Option<String>, fetched_url: Option<String>) -> Result<Document, ReadError> {
     let page = html::extract(html, ctx.options.extractor)?;
-    let m = page.meta;
-    let meta = Meta {
-        outlet: m.site_name,
-        url: m.url.or(fetched_url),
-        title: m.title,
-        authors: m.authors,
-        published: m.published.map(|(d, _)| d),
-        modified: m.modified,
-        language: m.lang,
-        extra: Default::default(),
-        flags: page.flags.iter().map(|f| f.to_string()).collect(),
-    };
+    let mut meta = page.meta;
+    meta.url = meta.url.or(fetched_url);
     assemble(id.unwrap_or_else(|| ctx.stem.to_string()), origin, page.blocks, meta)
 }
 

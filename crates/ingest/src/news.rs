@@ -150,107 +150,7 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:by|written by|von|por|par|door)\s+(.+)$").unwrap());
-
-/// Words that can follow a name in a byline but are not part of it.
-const BYLINE_ROLES: &[&str] = &[
-    "staff writer", "staff reporter", "correspondent", "reporter", "editor", "senior", "writer", "contributor",
-    "the associated press", "associated press", "reuters", "afp", "bloomberg", "updated", "published", "posted",
-];
-
-/// Parses `By Steve Holland, Guy Faulconbridge and Olena Harmash` into names.
-/// Returns `None` when the block is not a byline (too long, or not names).
-pub fn parse_byline(text: &str) -> Option<Vec<String>> {
-    let caps = BYLINE.captures(text.trim())?;
-    let rest = caps.get(1)?.as_str();
-    if rest.split_whitespace().count() > 24 || rest.ends_with(['.', '?', '!']) && !rest.ends_with(" Jr.") {
-        return None;
-    }
-    let names = split_names(rest);
-    if names.is_empty() {
-        None
-    } else {
-        Some(names)
-    }
-}
-
-/// Splits an author string (`A, B and C`, `A & B`, `A | Outlet`) into names,
-/// dropping roles, outlets and dates that share the line.
-pub fn split_names(raw: &str) -> Vec<String> {
-    let raw = raw.split(['|', '\n', '•', '·']).next().unwrap_or("");
-    let raw = raw.replace(" and ", ", ").replace(" & ", ", ").replace(" und ", ", ").replace(" y ", ", ");
-    let mut names = Vec::new();
-    for part in raw.split([',', ';']) {
-        let mut name = part.trim().trim_matches(['"', '“', '”', '\'']).trim();
-        if let Some(m) = AUTHOR_LABEL.find(name) {
-            name = &name[m.end()..];
-        }
-        let name = &mut name;
-        let lower = name.to_lowercase();
-        if let Some(role) = BYLINE_ROLES.iter().find(|r| lower.ends_with(*r)) {
-            *name = name[..name.len() - role.len()].trim_end_matches([' ', '-', ',']).trim();
-        }
-        if looks_like_name(name) && !names.iter().any(|n: &String| n == *name) {
-            names.push(name.to_string());
-        }
-    }
-    names
-}
-
-const NAME_PARTICLES: &[&str] = &["de", "da", "del", "della", "der", "van", "von", "bin", "al", "el", "la", "le", "du", "dos", "y", "ben"];
-
-/// `Written by`, `Posted By:`, `Author`, `Authors:` before the names.
-static AUTHOR_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:(?:(?:written|posted|published|authored|reported)\s+)?by\s*:?\s+|authors?\s*:?\s+)").unwrap());
-
-/// Words that fill an author slot without naming anyone.
-const PLACEHOLDERS: &[&str] = &[
-    "by", "author", "authors", "the author", "written by", "admin", "administrator", "webmaster", "editor", "staff", "unknown", "anonymous",
-    "guest", "follow", "contributors", "contributor", "learn more", "read more", "share", "more", "mon", "tue", "wed", "thu", "fri", "sat",
-    "sun", "posted", "published", "updated",
-];
-
-/// Words that mark an organization, not a person.
-const ORG_WORDS: &[&str] = &[
-    "clinic", "foundation", "news", "university", "institute", "association", "press", "media", "official", "group", "inc", "inc.", "llc",
-    "ltd", "ltd.", "corp", "corp.", "company", "solutions", "dentistry", "center", "centre", "department", "agency", "ministry", "council",
-    "society", "hospital", "services", "newsroom", "magazine", "times", "post", "journal", "online", "development", "consultant", "reviewer",
-    "expert", "director", "marketing", "content",
-];
-
-pub fn is_placeholder_name(name: &str) -> bool {
-    PLACEHOLDERS.contains(&name.trim().trim_end_matches(':').to_lowercase().as_str())
-}
-
-pub fn looks_like_name(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 || is_placeholder_name(name) {
-        return false;
-    }
-    if words.iter().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str())) || name.contains(".com") || name.contains(".net") || name.contains('_') {
-        return false;
-    }
-    // A single camel-case or all-caps token is a handle or an acronym (OMAsocial, CDC).
-    if let [only] = words[..] {
-        let has_inner_capital = only.chars().skip(1).any(char::is_uppercase);
-        if has_inner_capital && !only.contains('-') && !only.starts_with("Mc") && !only.starts_with("Mac") && !only.starts_with("O'") {
-            return false;
-        }
-    }
-    let mut capitalized = 0;
-    for w in &words {
-        let first = w.chars().next().unwrap_or(' ');
-        if first.is_uppercase() {
-            capitalized += 1;
-        } else if !NAME_PARTICLES.contains(&w.to_lowercase().as_str()) {
-            return false;
-        }
-        if w.chars().any(|c| c.is_ascii_digit() || c == '@' || c == '/') {
-            return false;
-        }
-    }
-    capitalized >= 1 && !BYLINE_ROLES.contains(&name.to_lowercase().as_str())
-}
+pub use newsfuse_extract::names::{looks_like_name, parse_byline, split_names};
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -370,14 +270,6 @@ mod tests {
             parse_byline("By Steve Holland, Guy Faulconbridge and Olena Harmash").unwrap(),
             vec!["Steve Holland", "Guy Faulconbridge", "Olena Harmash"]
         );
-        assert_eq!(parse_byline("By Jane Doe, Staff Writer").unwrap(), vec!["Jane Doe"]);
-        assert_eq!(split_names("Written By: Tom May"), vec!["Tom May"]);
-        assert_eq!(split_names("Authors: Ana Ruiz, Tomas Berg"), vec!["Ana Ruiz", "Tomas Berg"]);
-        assert_eq!(split_names("\"David Kim\""), vec!["David Kim"]);
-        assert!(split_names("Follow").is_empty());
-        assert!(split_names("OMAsocial").is_empty());
-        assert!(split_names("Cleveland Clinic").is_empty());
-        assert!(parse_byline("By the time the talks began, both sides had hardened their positions.").is_none());
     }
 
     #[test]
