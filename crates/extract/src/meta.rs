@@ -580,7 +580,6 @@ fn plausible_person(name: &str) -> bool {
         && name.chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// Role words that follow names in bylines ("Jane Doe, Staff Writer").
 
 impl Raw {
     fn meta(&self, key: &str) -> Option<&str> {

@@ -18,7 +18,8 @@ const NOT_NAMES: &[&str] = &[
     "by", "the", "and", "admin", "administrator", "author", "authors", "the author", "written by", "editor", "staff", "team", "guest",
     "anonymous", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "share", "follow", "home", "news", "blog", "posted", "written",
     "development", "updated", "published", "read more", "learn more", "more", "view all posts", "contributor", "contributors", "unknown",
-    "webmaster",
+    "webmaster", "about", "posts", "guide", "guides", "lifestyle", "spotlight", "research", "privacy", "content", "contact", "menu",
+    "search", "subscribe", "login", "sign in", "newsletter", "opinion", "sponsored", "partner", "advertisement",
 ];
 
 /// Words that mark an organization or a job, not a person.
@@ -26,7 +27,7 @@ const ORG_WORDS: &[&str] = &[
     "clinic", "foundation", "news", "university", "institute", "association", "press", "media", "official", "group", "inc", "inc.", "llc",
     "ltd", "ltd.", "corp", "corp.", "company", "solutions", "dentistry", "center", "centre", "department", "agency", "ministry", "council",
     "society", "hospital", "services", "newsroom", "magazine", "times", "journal", "online", "consultant", "reviewer", "expert",
-    "director", "marketing",
+    "director", "marketing", "content", "strategy",
 ];
 
 const NAME_PARTICLES: &[&str] = &[
@@ -95,7 +96,11 @@ pub fn looks_like_name(name: &str) -> bool {
         } else if !NAME_PARTICLES.contains(&w.to_lowercase().as_str()) {
             return false;
         }
-        if w.chars().any(|c| c.is_ascii_digit() || c == '@' || c == '/' || c == ':') {
+        if w.chars().any(|c| c.is_ascii_digit() || c == '@' || c == '/' || c == ':') || w.ends_with('-') {
+            return false;
+        }
+        // `andrew.keaveney`: a dot inside a lowercase token is a handle, not an initial.
+        if w.contains('.') && w.chars().any(char::is_lowercase) && !w.ends_with('.') {
             return false;
         }
     }
@@ -138,11 +143,12 @@ mod tests {
         assert_eq!(split_names("\"David Kim\""), vec!["David Kim"]);
         assert_eq!(split_names("Sergio Martínez-Beltrán | The Texas Newsroom"), vec!["Sergio Martínez-Beltrán"]);
         assert_eq!(split_names("Ana Ruiz & Tomas Berg"), vec!["Ana Ruiz", "Tomas Berg"]);
-        for junk in ["Follow", "OMAsocial", "Cleveland Clinic", "CDC", "US_FDA", "by", "Paperium.net"] {
+        for junk in ["Follow", "OMAsocial", "Cleveland Clinic", "CDC", "US_FDA", "by", "Paperium.net", "andrew.keaveney", "Posts", "Home-"] {
             assert!(split_names(junk).is_empty(), "{junk}");
         }
         assert!(looks_like_name("Ludwig van Beethoven"));
         assert!(looks_like_name("Aoife O'Riordan"));
         assert!(looks_like_name("Jean-Luc Aufranc"));
+        assert!(looks_like_name("Justin C. Meserole"));
     }
 }
