@@ -3,6 +3,7 @@
 //! `authors|author`, `language`; all other fields are kept in `extra`.
 
 use newsfuse_doc::Format;
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::decode::{decode, Declared};
@@ -25,31 +26,28 @@ pub(crate) fn read(ctx: &Ctx<'_>, bytes: &[u8]) -> FileOutcome {
         Ok(d) => d,
         Err(e) => return FileOutcome::failed(ctx.shown, e),
     };
-    for (index, line) in decoded.text.lines().enumerate() {
-        let line_no = index as u32 + 1;
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let fail = |error: ReadError| Failure {
-            path: ctx.shown.to_string(),
-            location: Some(format!("line {line_no}")),
-            error,
-        };
-        let record: Map<String, Value> = match serde_json::from_str(line) {
-            Ok(Value::Object(map)) => map,
-            Ok(_) => {
-                out.failures.push(fail(ReadError::Parse("not a JSON object".into())));
-                continue;
-            }
-            Err(e) => {
-                out.failures.push(fail(ReadError::Parse(format!("invalid JSON: {e}"))));
-                continue;
-            }
-        };
-        match document(ctx, record, line_no, &decoded) {
+    // Lines are independent: parse and clean them in parallel, keeping file order.
+    let lines: Vec<(u32, &str)> = decoded.text.lines().enumerate().map(|(i, l)| (i as u32 + 1, l.trim())).filter(|(_, l)| !l.is_empty()).collect();
+    let results: Vec<Result<newsfuse_doc::Document, Failure>> = lines
+        .par_iter()
+        .map(|&(line_no, line)| {
+            let fail = |error: ReadError| Failure {
+                path: ctx.shown.to_string(),
+                location: Some(format!("line {line_no}")),
+                error,
+            };
+            let record: Map<String, Value> = match serde_json::from_str(line) {
+                Ok(Value::Object(map)) => map,
+                Ok(_) => return Err(fail(ReadError::Parse("not a JSON object".into()))),
+                Err(e) => return Err(fail(ReadError::Parse(format!("invalid JSON: {e}")))),
+            };
+            document(ctx, record, line_no, &decoded).map_err(fail)
+        })
+        .collect();
+    for result in results {
+        match result {
             Ok(doc) => out.documents.push(doc),
-            Err(e) => out.failures.push(fail(e)),
+            Err(f) => out.failures.push(f),
         }
     }
     out
