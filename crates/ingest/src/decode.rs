@@ -164,7 +164,7 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             let end = value
                 .find(|c: char| c == '"' || c == '\'' || c == ';' || c == '>' || c == '/' || c.is_whitespace())
                 .unwrap_or(value.len());
-            if let Some(enc) = Encoding::for_label(value[..end].as_bytes()) {
+            if let Some(enc) = Encoding::for_label(&value.as_bytes()[..end]) {
                 // The spec maps UTF-16 labels found in meta to UTF-8: the bytes we are
                 // reading are evidently ASCII-compatible.
                 if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {

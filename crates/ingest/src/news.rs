@@ -47,8 +47,8 @@ pub fn clean(blocks: &mut Vec<Block>) -> Extracted {
     drop_crumbs_and_captions(blocks);
 
     // Byline: a short "By A, B and C" block near the top.
-    if let Some(pos) = blocks.iter().take(HEAD_BLOCKS).position(|b| parse_byline(&b.text).is_some()) {
-        out.byline = parse_byline(&blocks[pos].text).unwrap_or_default();
+    if let Some((pos, names)) = blocks.iter().take(HEAD_BLOCKS).enumerate().find_map(|(i, b)| parse_byline(&b.text).map(|n| (i, n))) {
+        out.byline = names;
         blocks.remove(pos);
     }
 
@@ -125,7 +125,8 @@ fn drop_crumbs_and_captions(blocks: &mut Vec<Block>) {
         let text = block.text.as_str();
         if is_crumb(text) {
             drop[i] = true;
-            if READ_TIME.is_match(text) && i > 0 && i < HEAD_BLOCKS + 2 && word_count(&blocks[i - 1].text) <= 40 && !drop[i - 1] && i - 1 > 0 {
+            // (The first block is never a caption: it is the standfirst or the lead.)
+            if READ_TIME.is_match(text) && i > 1 && i < HEAD_BLOCKS + 2 && word_count(&blocks[i - 1].text) <= 40 && !drop[i - 1] {
                 drop[i - 1] = true;
             }
         } else if word_count(text) <= 45 && CAPTION.is_match(text) {
@@ -254,7 +255,7 @@ pub fn parse_credit(text: &str) -> Option<String> {
         return None;
     }
     // Unparenthesized, a "Reporting by" line must still look like a credit, not prose.
-    if !t.starts_with('(') && !(t.contains(';') || t.split_whitespace().count() < 25) {
+    if !(t.starts_with('(') || t.contains(';') || t.split_whitespace().count() < 25) {
         return None;
     }
     Some(t.trim_start_matches('(').trim_end_matches(')').trim().to_string())
