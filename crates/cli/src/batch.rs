@@ -25,7 +25,7 @@ impl Input {
             Input::Sample(name, bytes) => read_bytes(&format!("sample:{name}"), name, bytes, options),
         };
         // A JSONL file or feed can hold thousands of documents: annotate them in parallel too.
-        outcome.documents.par_iter_mut().for_each(newsfuse_text::annotate);
+        outcome.documents.par_iter_mut().for_each(crate::pipeline::annotate);
         outcome
     }
 }

@@ -5,6 +5,8 @@
 
 mod batch;
 mod eval;
+mod pipeline;
+mod timex;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,6 +52,16 @@ enum Command {
         pretty: bool,
         #[command(flatten)]
         opts: CommonOpts,
+    },
+    /// Tag time expressions in TimeML files (.tml, .TE3input): writes OUT_DIR/<name>.tml with
+    /// TIMEX3 tags inside TEXT, the text itself untouched; the DCT is read from each file.
+    Timex {
+        /// Folder of .tml / .TE3input files.
+        #[arg(long)]
+        timeml: PathBuf,
+        /// Folder to write the tagged .tml files to.
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Write predictions for the extraction gold sets, in the formats their scorers read.
     Eval {
@@ -107,6 +119,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Read { paths, opts } => batch::read(paths, &opts),
         Command::Extract { page, pretty, opts } => batch::extract(page, pretty, &opts),
+        Command::Timex { timeml, out } => timex::run(&timeml, &out),
         Command::Eval { set } => eval::run(set),
         Command::Bench { what } => eval::bench(what),
     };

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the JSON document schema. Bump the minor part for additive
 /// changes, the major part for anything that breaks readers.
-pub const SCHEMA_VERSION: &str = "newsfuse.document/1.0";
+pub const SCHEMA_VERSION: &str = "newsfuse.document/1.1";
 
 /// A half-open byte range `[start, end)` into a document's text.
 ///
@@ -213,6 +213,26 @@ fn is_body(kind: &BlockKind) -> bool {
     *kind == BlockKind::Body
 }
 
+/// A time expression (TimeML TIMEX3) found by the time stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeExpr {
+    pub span: Span,
+    /// `DATE`, `TIME`, `DURATION` or `SET`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// TimeML value: `2025-05-19`, `2025-W20-WE`, `P30D`, `PRESENT_REF`, `XXXX-05-19`, ...
+    pub value: String,
+    /// TimeML `mod`: `EARLY`, `MID`, `LATE`, `START`, `END`, ...
+    #[serde(default, rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// For ranges ("May 8-10"): the value of the end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range_end: Option<String>,
+    /// What a relative value was resolved against: `dct` (the publication
+    /// date), `narrative` (the previous expression), or `none`.
+    pub anchor: String,
+}
+
 /// One article, normalized.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Document {
@@ -246,6 +266,9 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Span>,
     pub tokens: Vec<Span>,
+    /// Time expressions, in text order (time stage).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub times: Vec<TimeExpr>,
     /// Source fields newsfuse does not interpret (JSONL extras), kept verbatim.
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -281,10 +304,11 @@ impl Document {
     /// Checks the invariants every stage relies on: spans inside the text, on
     /// character boundaries, sorted and non-overlapping within each layer.
     pub fn check_spans(&self) -> Result<(), String> {
-        let layers: [(&str, Vec<Span>); 3] = [
+        let layers: [(&str, Vec<Span>); 4] = [
             ("paragraph", self.paragraphs.iter().map(|p| p.span).collect()),
             ("sentence", self.sentences.clone()),
             ("token", self.tokens.clone()),
+            ("time", self.times.iter().map(|t| t.span).collect()),
         ];
         for (name, spans) in layers.iter() {
             let mut last_end = 0u32;
