@@ -101,6 +101,15 @@ for d, name in zip(docs, seed_files):
     moved = [d.get('title') or ''] + d.get('credits', [])
     kept = sum(1 for l in lines if l[:40] in d['text'] or any(l.strip('()')[:40] in m for m in moved))
     checks.append((f'{name}: {kept}/{len(lines)} lines kept or moved to metadata', kept >= len(lines) - 4))
+# Document dates inferred from the text: May 2025, one written before the call of
+# Monday 2025-05-19 (whose "10am on Monday" must resolve to the call), four after it.
+dates = {d['id'][:3]: (d['published'].get('date') or '') for d in docs}
+before = [i for i, dt in dates.items() if '2025-05-16' <= dt < '2025-05-19']
+after = [i for i, dt in dates.items() if '2025-05-19' <= dt <= '2025-05-20']
+checks.append((f'seed dates inferred {sorted(dates.items())}: one before the call, four after', len(before) == 1 and len(after) == 4))
+pre = next((d for d in docs if d['id'][:3] in before), None)
+ten_am = [t for t in (pre or {}).get('times', []) if t['value'].startswith('2025-05-19T10:00')]
+checks.append(('"at 10am on Monday" in the pre-call report resolves to 2025-05-19T10:00', bool(ten_am)))
 reuters = next((d for d in docs if d['id'].startswith('003')), None)
 checks.append(('003: Reuters byline', reuters is not None and reuters.get('byline') == ['Steve Holland', 'Guy Faulconbridge', 'Olena Harmash']))
 checks.append(('003: Reuters dateline', reuters is not None and (reuters.get('dateline') or {}).get('agency') == 'Reuters'))

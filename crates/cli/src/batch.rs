@@ -30,8 +30,7 @@ impl Input {
     }
 }
 
-/// Inputs are processed this many at a time, so memory stays bounded however
-/// many files a run has, while order is kept.
+/// Inputs are read this many at a time, in parallel, keeping order.
 const CHUNK: usize = 64;
 
 pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
@@ -49,21 +48,25 @@ pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> 
     let progress = Progress::new(inputs.len() as u64, opts.no_progress);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut n_docs = 0usize;
+    // All documents are read before any is printed: undated ones are dated
+    // from the evidence of the whole batch.
+    let mut docs = Vec::new();
     for chunk in inputs.chunks(CHUNK) {
         let outcomes: Vec<FileOutcome> = pool.install(|| chunk.par_iter().map(|input| input.read(&options)).collect());
         for outcome in outcomes {
-            for doc in &outcome.documents {
-                serde_json::to_writer(&mut out, doc).map_err(|e| e.to_string())?;
-                out.write_all(b"\n").map_err(|e| format!("cannot write output: {e}"))?;
-                n_docs += 1;
-            }
             for f in &outcome.failures {
                 progress.suspend(|| eprintln!("newsfuse: error: {f}"));
             }
+            docs.extend(outcome.documents);
             failures.extend(outcome.failures);
             progress.inc();
         }
+    }
+    pool.install(|| crate::pipeline::date_undated(&mut docs));
+    let n_docs = docs.len();
+    for doc in &docs {
+        serde_json::to_writer(&mut out, doc).map_err(|e| e.to_string())?;
+        out.write_all(b"\n").map_err(|e| format!("cannot write output: {e}"))?;
     }
     out.flush().map_err(|e| format!("cannot write output: {e}"))?;
     progress.finish();

@@ -2,7 +2,8 @@
 //! Stage crates know nothing of each other; this is where their outputs meet
 //! the document model.
 
-use newsfuse_doc::{Document, Span, TimeExpr};
+use newsfuse_doc::{DateProvenance, Document, Published, Span, TimeExpr};
+use rayon::prelude::*;
 
 /// Runs every per-document stage: language, sentences and tokens, then time expressions.
 pub fn annotate(doc: &mut Document) {
@@ -15,6 +16,50 @@ pub fn annotate(doc: &mut Document) {
 pub fn annotate_times(doc: &mut Document) {
     let dct = doc.published.date.as_deref().and_then(newsfuse_time::timeml::parse_dct_value);
     doc.times = newsfuse_time::tag(&doc.text, dct.as_ref()).into_iter().map(time_expr).collect();
+}
+
+/// Dates the documents that have no date from their sources, from what they
+/// and the other documents of the batch say (`newsfuse_time::infer`), then
+/// resolves their time expressions against the inferred date.
+pub fn date_undated(docs: &mut [Document]) {
+    if docs.iter().all(|d| d.published.date.is_some()) {
+        return;
+    }
+    let dcts: Vec<Option<newsfuse_time::Dct>> = docs.iter().map(|d| d.published.date.as_deref().and_then(newsfuse_time::timeml::parse_dct_value)).collect();
+    let tagged: Vec<Vec<newsfuse_time::Timex>> = docs.par_iter().zip(&dcts).map(|(d, dct)| newsfuse_time::tag(&d.text, dct.as_ref())).collect();
+    let views: Vec<newsfuse_time::infer::DocTimes> = docs
+        .iter()
+        .zip(&tagged)
+        .zip(&dcts)
+        .map(|((d, t), dct)| newsfuse_time::infer::DocTimes {
+            text: &d.text,
+            timexes: t,
+            dct: *dct,
+            dateline: d.dateline.as_ref().and_then(|dl| dl.date.as_deref()).and_then(month_day),
+        })
+        .collect();
+    let inferred = newsfuse_time::infer::infer_dates(&views);
+    for (doc, found) in docs.iter_mut().zip(inferred) {
+        let Some(found) = found else { continue };
+        let (y, m, d) = found.date;
+        doc.published = Published {
+            date: Some(format!("{y:04}-{m:02}-{d:02}")),
+            provenance: if found.from_dateline { DateProvenance::Dateline } else { DateProvenance::TextInferred },
+            confidence: Some(found.confidence),
+            evidence: found.evidence.iter().map(|&(s, e)| Span::new(s, e)).collect(),
+            ..std::mem::take(&mut doc.published)
+        };
+        annotate_times(doc);
+    }
+}
+
+/// `March 11`, `Jan. 5` → (3, 11), (1, 5).
+fn month_day(printed: &str) -> Option<(u32, u32)> {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let (month, day) = printed.trim().split_once(' ')?;
+    let m = MONTHS.iter().position(|p| month.to_lowercase().starts_with(p))? as u32 + 1;
+    let d: u32 = day.trim_end_matches([',', '.']).parse().ok()?;
+    Some((m, d))
 }
 
 fn time_expr(t: newsfuse_time::Timex) -> TimeExpr {

@@ -8,6 +8,7 @@
 //! what makes it several orders of magnitude faster than HeidelTime.
 
 mod calendar;
+pub mod infer;
 mod parse;
 pub mod timeml;
 mod token;
