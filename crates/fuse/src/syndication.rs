@@ -1,0 +1,207 @@
+//! Syndication: which documents are copies of one another, so that a wire
+//! story run by three outlets counts as one independent source.
+//!
+//! Two documents are copies when they share whole paragraphs: paragraph
+//! shingle sets are MinHashed (gaoya) and indexed with LSH, candidate pairs are
+//! verified on exact Jaccard, and a pair of documents is linked when the
+//! shared paragraphs cover half of the shorter one, or when they share a
+//! paragraph and credit the same agency (dateline or credit line). Sharing one
+//! paragraph alone is not enough: independent outlets quote the same
+//! statement verbatim. Linked documents form groups (union-find); each group
+//! is one independent source.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
+
+use gaoya::minhash::{MinHashIndex, MinHasher, MinHasher32};
+use newsfuse_doc::{BlockKind, Document};
+
+/// Paragraphs shorter than this (in words) are too generic to prove copying.
+const MIN_PARAGRAPH_WORDS: usize = 12;
+/// Exact Jaccard of two paragraphs' shingle sets for them to count as the same paragraph
+/// (a copy edited lightly: a dropped clause, a changed word).
+const SAME_PARAGRAPH: f64 = 0.6;
+/// Share of the shorter document's paragraph words that shared paragraphs must cover.
+const COPIED_SHARE: f64 = 0.5;
+const NUM_HASHES: usize = 64;
+
+/// A group of documents that are copies of one story, by index into the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub members: Vec<usize>,
+    /// The agency the copies credit, when they credit one.
+    pub agency: Option<String>,
+}
+
+struct Paragraph {
+    doc: usize,
+    words: usize,
+    shingles: BTreeSet<u64>,
+}
+
+fn shingles(text: &str) -> (usize, BTreeSet<u64>) {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut set = BTreeSet::new();
+    for gram in words.windows(3) {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        gram.hash(&mut h);
+        set.insert(h.finish());
+    }
+    (words.len(), set)
+}
+
+fn jaccard(a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
+    let inter = a.intersection(b).count();
+    let union = a.len() + b.len() - inter;
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+/// The agency a document credits: its dateline's (`(Reuters)`), else none.
+fn agency(doc: &Document) -> Option<String> {
+    doc.dateline.as_ref().and_then(|d| d.agency.clone()).map(|a| a.to_lowercase())
+}
+
+/// Groups documents into syndication groups; every document is in exactly
+/// one group, groups are ordered by their first member.
+pub fn groups(docs: &[Document]) -> Vec<Group> {
+    let mut paragraphs = Vec::new();
+    let mut doc_words = vec![0usize; docs.len()];
+    for (i, doc) in docs.iter().enumerate() {
+        for p in doc.paragraphs.iter().filter(|p| p.kind == BlockKind::Body) {
+            let (words, set) = shingles(doc.span_text(p.span));
+            if words >= MIN_PARAGRAPH_WORDS {
+                doc_words[i] += words;
+                paragraphs.push(Paragraph { doc: i, words, shingles: set });
+            }
+        }
+    }
+
+    // Candidate paragraph pairs from LSH, verified exactly.
+    let hasher = MinHasher32::new(NUM_HASHES);
+    let signatures: Vec<Vec<u32>> = paragraphs.iter().map(|p| hasher.create_signature(p.shingles.iter())).collect();
+    let mut index: MinHashIndex<u32, usize> = MinHashIndex::new(16, NUM_HASHES / 16, SAME_PARAGRAPH * 0.8);
+    for (i, sig) in signatures.iter().enumerate() {
+        index.insert(i, sig.clone());
+    }
+    // For each document pair: the words of the shorter side's paragraphs that the other also has.
+    let mut shared: BTreeMap<(usize, usize), (BTreeSet<usize>, BTreeSet<usize>)> = BTreeMap::new();
+    for (i, sig) in signatures.iter().enumerate() {
+        let mut candidates: Vec<usize> = index.query(sig).into_iter().copied().filter(|&j| j > i).collect();
+        candidates.sort_unstable();
+        for j in candidates {
+            let (a, b) = (&paragraphs[i], &paragraphs[j]);
+            if a.doc == b.doc || jaccard(&a.shingles, &b.shingles) < SAME_PARAGRAPH {
+                continue;
+            }
+            let key = (a.doc.min(b.doc), a.doc.max(b.doc));
+            let entry = shared.entry(key).or_default();
+            let (pa, pb) = if a.doc < b.doc { (i, j) } else { (j, i) };
+            entry.0.insert(pa);
+            entry.1.insert(pb);
+        }
+    }
+
+    let mut parent: Vec<usize> = (0..docs.len()).collect();
+    fn find(parent: &mut [usize], x: usize) -> usize {
+        let mut root = x;
+        while parent[root] != root {
+            root = parent[root];
+        }
+        let mut x = x;
+        while parent[x] != root {
+            let next = parent[x];
+            parent[x] = root;
+            x = next;
+        }
+        root
+    }
+    for (&(a, b), (pa, pb)) in &shared {
+        let words_a: usize = pa.iter().map(|&p| paragraphs[p].words).sum();
+        let words_b: usize = pb.iter().map(|&p| paragraphs[p].words).sum();
+        let share = |w: usize, total: usize| if total == 0 { 0.0 } else { w as f64 / total as f64 };
+        let covered = share(words_a, doc_words[a]).max(share(words_b, doc_words[b]));
+        let same_agency = agency(&docs[a]).is_some() && agency(&docs[a]) == agency(&docs[b]);
+        if covered >= COPIED_SHARE || same_agency || pa.len().min(pb.len()) >= 3 {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+
+    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..docs.len() {
+        let root = find(&mut parent, i);
+        by_root.entry(root).or_default().push(i);
+    }
+    let mut out: Vec<Group> = by_root
+        .into_values()
+        .map(|members| {
+            let agency = members.iter().find_map(|&m| docs[m].dateline.as_ref().and_then(|d| d.agency.clone()));
+            Group { members, agency }
+        })
+        .collect();
+    out.sort_by_key(|g| g.members[0]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsfuse_doc::{Dateline, Origin, Paragraph as Para, Span};
+
+    fn doc(paragraphs: &[&str], agency: Option<&str>) -> Document {
+        let text = paragraphs.join("\n\n");
+        let mut d = Document::new("d", Origin::default(), text.clone());
+        let mut at = 0;
+        for p in paragraphs {
+            d.paragraphs.push(Para { span: Span::new(at, at + p.len()), kind: BlockKind::Body });
+            at += p.len() + 2;
+        }
+        d.dateline = agency.map(|a| Dateline { text: String::new(), places: vec![], agency: Some(a.into()), date: None });
+        d
+    }
+
+    const WIRE: [&str; 3] = [
+        "A spillway gate at the Brezhovo Dam gave way shortly before dawn on Monday, sending a surge of water down the river that killed at least twelve people.",
+        "The river rose three and a half meters in less than an hour, flooding the lower town and the nearby village of Kestel, according to the civil protection directorate.",
+        "Evacuees have been taken to a sports hall and two schools in Ravnik, twelve kilometers to the north, and the army has sent water trucks to the area.",
+    ];
+
+    #[test]
+    fn wire_copies_group_and_independent_reports_do_not() {
+        let original = doc(&WIRE, Some("BPA"));
+        let trimmed = doc(&[WIRE[0], WIRE[1], "Evacuees have been taken to a sports hall and two schools in Ravnik, twelve kilometers to the north."], Some("BPA"));
+        let independent = doc(
+            &[
+                "A spillway gate at the Brezhovo Dam failed early on Monday, the mayor's office said, and fourteen people are now known to have died in the flood.",
+                "Rescue crews in boats worked through the night in Kestel, where the water is receding more slowly than in the town itself, officials said.",
+            ],
+            None,
+        );
+        let groups = groups(&[original, independent, trimmed]);
+        assert_eq!(groups.iter().map(|g| g.members.clone()).collect::<Vec<_>>(), vec![vec![0, 2], vec![1]]);
+        assert_eq!(groups[0].agency.as_deref(), Some("BPA"));
+    }
+
+    #[test]
+    fn one_shared_quote_paragraph_is_not_copying() {
+        let quote = "\"We are still searching house by house, and we will keep going through the night,\" the head of the directorate told reporters on Monday.";
+        let a = doc(&[quote, WIRE[0], WIRE[1]], None);
+        let b = doc(
+            &[
+                quote,
+                "The mayor said the town would need months to recover and asked the government for emergency funds to rebuild the flooded bridges and roads.",
+                "Residents said they had warned the council about the gate for years, but repairs were postponed again and again because of budget cuts.",
+            ],
+            None,
+        );
+        assert_eq!(groups(&[a, b]).len(), 2);
+    }
+}
