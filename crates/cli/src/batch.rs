@@ -33,7 +33,10 @@ impl Input {
 /// Inputs are read this many at a time, in parallel, keeping order.
 const CHUNK: usize = 64;
 
-pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
+/// Reads every input (the sample corpus when `paths` is empty) and runs the
+/// per-document stages, then dates undated documents from the batch. Returns
+/// the documents in input order and the failures, already reported.
+fn read_all(paths: Vec<PathBuf>, opts: &CommonOpts) -> (Vec<newsfuse_doc::Document>, Vec<Failure>, usize) {
     let (inputs, mut failures) = if paths.is_empty() {
         (SAMPLE_CORPUS.iter().map(|(n, b)| Input::Sample(n, b)).collect::<Vec<_>>(), Vec::new())
     } else {
@@ -46,8 +49,6 @@ pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> 
     let options = opts.read_options();
     let pool = opts.pool();
     let progress = Progress::new(inputs.len() as u64, opts.no_progress);
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
     // All documents are read before any is printed: undated ones are dated
     // from the evidence of the whole batch.
     let mut docs = Vec::new();
@@ -63,14 +64,34 @@ pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> 
         }
     }
     pool.install(|| crate::pipeline::date_undated(&mut docs));
-    let n_docs = docs.len();
+    progress.finish();
+    (docs, failures, inputs.len())
+}
+
+pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
+    let (docs, failures, n_inputs) = read_all(paths, opts);
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
     for doc in &docs {
         serde_json::to_writer(&mut out, doc).map_err(|e| e.to_string())?;
         out.write_all(b"\n").map_err(|e| format!("cannot write output: {e}"))?;
     }
     out.flush().map_err(|e| format!("cannot write output: {e}"))?;
-    progress.finish();
-    summarize(inputs.len(), n_docs, &failures);
+    summarize(n_inputs, docs.len(), &failures);
+    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+pub fn cluster(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
+    let (docs, failures, n_inputs) = read_all(paths, opts);
+    let texts: Vec<String> = docs.iter().map(|d| format!("{}\n{}", d.title.as_deref().unwrap_or(""), d.text)).collect();
+    let stories = newsfuse_fuse::cluster::cluster(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for (doc, story) in docs.iter().zip(stories) {
+        writeln!(out, "{}", serde_json::json!({ "id": doc.id, "cluster": story })).map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    out.flush().map_err(|e| format!("cannot write output: {e}"))?;
+    summarize(n_inputs, docs.len(), &failures);
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 

@@ -63,6 +63,14 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Group articles into stories and print one `{"id", "cluster"}` line per document.
+    ///
+    /// Documents are taken in input order; each joins the most similar story or opens one.
+    Cluster {
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        opts: CommonOpts,
+    },
     /// Write predictions for the extraction gold sets, in the formats their scorers read.
     Eval {
         #[command(subcommand)]
@@ -120,6 +128,7 @@ fn main() -> ExitCode {
         Command::Read { paths, opts } => batch::read(paths, &opts),
         Command::Extract { page, pretty, opts } => batch::extract(page, pretty, &opts),
         Command::Timex { timeml, out } => timex::run(&timeml, &out),
+        Command::Cluster { paths, opts } => batch::cluster(paths, &opts),
         Command::Eval { set } => eval::run(set),
         Command::Bench { what } => eval::bench(what),
     };

@@ -1,1 +1,2 @@
 pub mod syndication;
+pub mod cluster;
