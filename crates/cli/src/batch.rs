@@ -77,7 +77,7 @@ pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> 
         out.write_all(b"\n").map_err(|e| format!("cannot write output: {e}"))?;
     }
     out.flush().map_err(|e| format!("cannot write output: {e}"))?;
-    summarize(n_inputs, docs.len(), &failures);
+    summarize_counts(n_inputs, docs.len(), &failures);
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -91,7 +91,29 @@ pub fn cluster(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, Strin
         writeln!(out, "{}", serde_json::json!({ "id": doc.id, "cluster": story })).map_err(|e| format!("cannot write output: {e}"))?;
     }
     out.flush().map_err(|e| format!("cannot write output: {e}"))?;
-    summarize(n_inputs, docs.len(), &failures);
+    summarize_counts(n_inputs, docs.len(), &failures);
+    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+pub fn summarize(paths: Vec<PathBuf>, words: usize, json: bool, opts: &CommonOpts) -> Result<ExitCode, String> {
+    let (docs, failures, n_inputs) = read_all(paths, opts);
+    let brief = newsfuse_fuse::summarize::summarize(&docs, words);
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let write_err = |e: std::io::Error| format!("cannot write output: {e}");
+    if json {
+        let sentences: Vec<serde_json::Value> = brief
+            .iter()
+            .map(|c| serde_json::json!({ "text": docs[c.doc].span_text(c.span), "id": docs[c.doc].id, "span": c.span }))
+            .collect();
+        writeln!(out, "{}", serde_json::json!({ "sentences": sentences })).map_err(write_err)?;
+    } else {
+        for c in &brief {
+            writeln!(out, "{}", docs[c.doc].span_text(c.span)).map_err(write_err)?;
+        }
+    }
+    out.flush().map_err(write_err)?;
+    summarize_counts(n_inputs, docs.len(), &failures);
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -112,7 +134,7 @@ pub fn extract(page: PathBuf, pretty: bool, opts: &CommonOpts) -> Result<ExitCod
     Ok(if outcome.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn summarize(n_inputs: usize, n_docs: usize, failures: &[Failure]) {
+fn summarize_counts(n_inputs: usize, n_docs: usize, failures: &[Failure]) {
     let failed_files: std::collections::BTreeSet<&str> = failures.iter().map(|f| f.path.as_str()).collect();
     if failures.is_empty() {
         eprintln!("newsfuse: read {n_docs} documents from {n_inputs} inputs");

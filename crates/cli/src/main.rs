@@ -71,6 +71,20 @@ enum Command {
         #[command(flatten)]
         opts: CommonOpts,
     },
+    /// An extractive brief of the articles: central, early, corroborated sentences, each cited.
+    ///
+    /// Prints one sentence per line; with --json, one object whose sentences carry the
+    /// document id and the [start, end] byte span they come from.
+    Summarize {
+        paths: Vec<PathBuf>,
+        /// Stop once the brief has this many words.
+        #[arg(long, default_value_t = 100)]
+        words: usize,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        opts: CommonOpts,
+    },
     /// Write predictions for the extraction gold sets, in the formats their scorers read.
     Eval {
         #[command(subcommand)]
@@ -129,6 +143,7 @@ fn main() -> ExitCode {
         Command::Extract { page, pretty, opts } => batch::extract(page, pretty, &opts),
         Command::Timex { timeml, out } => timex::run(&timeml, &out),
         Command::Cluster { paths, opts } => batch::cluster(paths, &opts),
+        Command::Summarize { paths, words, json, opts } => batch::summarize(paths, words, json, &opts),
         Command::Eval { set } => eval::run(set),
         Command::Bench { what } => eval::bench(what),
     };

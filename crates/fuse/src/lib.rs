@@ -1,2 +1,3 @@
 pub mod syndication;
 pub mod cluster;
+pub mod summarize;

@@ -1,0 +1,196 @@
+//! An extractive brief of a set of documents: sentences chosen for being
+//! central to the set (close to its TF-IDF centroid), early in their article
+//! (news puts the essentials first), and carried by several documents
+//! (corroboration), without repeating one another. Every chosen sentence is a
+//! span of a document, so the brief cites its sources exactly.
+
+use std::collections::{BTreeMap, HashMap};
+
+use newsfuse_doc::{BlockKind, Document, Span};
+
+/// Weight of a sentence's position in its article: `POSITION / (1 + index)`.
+const POSITION: f32 = 0.1;
+/// Weight of the share of other documents that carry a similar sentence.
+const SUPPORT: f32 = 0.1;
+/// Cosine above which a sentence of another document supports this one.
+const SUPPORTS: f32 = 0.25;
+/// Cosine above which a candidate repeats a chosen sentence and is skipped.
+const REPEATS: f32 = 0.3;
+/// Sentences outside this length (in words) are fragments or run-ons.
+const MIN_WORDS: usize = 8;
+const MAX_WORDS: usize = 45;
+/// Beyond this many candidates, support is counted over a sample of neighbours
+/// only (the count is quadratic); documents' first sentences are always kept.
+const MAX_CANDIDATES: usize = 4000;
+
+const STOPWORDS: &[&str] = &[
+    "the", "and", "for", "with", "from", "was", "were", "been", "are", "that", "this", "its", "she", "they", "his", "her", "their",
+    "said", "says", "will", "would", "has", "have", "had", "not", "but", "who", "which", "after", "before", "over", "into", "than",
+    "about", "more", "out", "also", "new", "one", "two", "you",
+];
+
+/// One sentence of the brief.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cited {
+    /// Index of the document in the input.
+    pub doc: usize,
+    pub span: Span,
+    pub words: usize,
+}
+
+struct Candidate {
+    doc: usize,
+    span: Span,
+    position: usize,
+    words: usize,
+    vector: Vec<(u32, f32)>,
+}
+
+fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+fn normalize(v: &mut [(u32, f32)]) {
+    let n = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+    if n > 0.0 {
+        v.iter_mut().for_each(|(_, x)| *x /= n);
+    }
+}
+
+/// Chooses sentences until the brief reaches `max_words`; returns them in
+/// the order chosen (most important first).
+pub fn summarize(docs: &[Document], max_words: usize) -> Vec<Cited> {
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut terms_of: Vec<BTreeMap<u32, f32>> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let body: Vec<Span> = doc.paragraphs.iter().filter(|p| p.kind == BlockKind::Body).map(|p| p.span).collect();
+        let mut position = 0;
+        for &s in &doc.sentences {
+            if !body.iter().any(|p| p.contains(s)) {
+                continue;
+            }
+            let text = doc.span_text(s);
+            let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+            position += 1;
+            if !(MIN_WORDS..=MAX_WORDS).contains(&words.len()) {
+                continue;
+            }
+            let mut counts = BTreeMap::new();
+            for w in &words {
+                if w.len() >= 3 && !STOPWORDS.contains(&w.as_str()) {
+                    let next = vocab.len() as u32;
+                    *counts.entry(*vocab.entry(w.clone()).or_insert(next)).or_insert(0.0) += 1.0;
+                }
+            }
+            terms_of.push(counts);
+            candidates.push(Candidate { doc: d, span: s, position: position - 1, words: words.len(), vector: Vec::new() });
+        }
+    }
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let n = candidates.len() as f32;
+    let mut df = vec![0f32; vocab.len()];
+    for c in &terms_of {
+        for &t in c.keys() {
+            df[t as usize] += 1.0;
+        }
+    }
+    let idf = |t: u32| (1.0 + n / df[t as usize]).ln();
+    for (c, counts) in candidates.iter_mut().zip(&terms_of) {
+        c.vector = counts.iter().map(|(&t, &tf)| (t, (1.0 + tf.ln()) * idf(t))).collect();
+        normalize(&mut c.vector);
+    }
+    let mut centroid: Vec<(u32, f32)> = (0..vocab.len() as u32).filter(|&t| df[t as usize] > 0.0).map(|t| (t, df[t as usize] * idf(t))).collect();
+    normalize(&mut centroid);
+
+    let n_docs = docs.len().max(1) as f32;
+    let step = candidates.len().div_ceil(MAX_CANDIDATES).max(1);
+    let mut scored: Vec<(f32, usize)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut supporters: Vec<usize> = candidates
+                .iter()
+                .step_by(step)
+                .filter(|o| o.doc != c.doc && dot(&c.vector, &o.vector) > SUPPORTS)
+                .map(|o| o.doc)
+                .collect();
+            supporters.dedup();
+            supporters.sort_unstable();
+            supporters.dedup();
+            let score = dot(&c.vector, &centroid) + POSITION / (1.0 + c.position as f32) + SUPPORT * supporters.len() as f32 / n_docs;
+            (score, i)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut words = 0;
+    for (_, i) in scored {
+        if words >= max_words {
+            break;
+        }
+        if chosen.iter().any(|&c| dot(&candidates[c].vector, &candidates[i].vector) > REPEATS) {
+            continue;
+        }
+        words += candidates[i].words;
+        chosen.push(i);
+    }
+    chosen.into_iter().map(|i| Cited { doc: candidates[i].doc, span: candidates[i].span, words: candidates[i].words }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsfuse_doc::{Origin, Paragraph};
+
+    fn doc(sentences: &[&str]) -> Document {
+        let text = sentences.join(" ");
+        let mut d = Document::new("d", Origin::default(), text.clone());
+        d.paragraphs.push(Paragraph { span: Span::new(0, text.len()), kind: BlockKind::Body });
+        let mut at = 0;
+        for s in sentences {
+            d.sentences.push(Span::new(at, at + s.len()));
+            at += s.len() + 1;
+        }
+        d
+    }
+
+    #[test]
+    fn the_corroborated_lead_wins_and_repeats_are_skipped() {
+        let a = doc(&[
+            "A spillway gate of the Brezhovo dam gave way on Monday and flooded the lower town, killing at least twelve people.",
+            "The local football club postponed its weekend match against the visiting team from the capital city.",
+        ]);
+        let b = doc(&[
+            "At least twelve people were killed when a spillway gate of the Brezhovo dam gave way and flooded the town on Monday.",
+            "Residents had complained for years about cracks in the old concrete walls of the dam, the mayor told reporters.",
+        ]);
+        let brief = summarize(&[a.clone(), b.clone()], 30);
+        assert_eq!(brief.len(), 2, "{brief:?}");
+        assert!(a.span_text(brief[0].span).starts_with("A spillway gate") || b.span_text(brief[0].span).starts_with("At least twelve"));
+        // The second sentence is not the other outlet's version of the first.
+        let second = if brief[1].doc == 0 { a.span_text(brief[1].span) } else { b.span_text(brief[1].span) };
+        assert!(!second.contains("spillway"), "{second}");
+    }
+
+    #[test]
+    fn nothing_to_summarize() {
+        assert!(summarize(&[], 100).is_empty());
+        assert!(summarize(&[doc(&["Too short."])], 100).is_empty());
+    }
+}
