@@ -5,7 +5,12 @@
 //! inside a sentence (names: "Tara Reid", "Lindsay Lohan") weighted three
 //! times: two stories of the same kind (two celebrities entering rehab, two
 //! earthquakes) share their vocabulary and differ in their names. IDF is
-//! computed over the whole batch. Candidate stories come from an inverted
+//! computed over the whole batch, smoothed (`ln(1 + N/df)`) so that a batch
+//! that is all one story does not zero the words its documents share.
+//!
+//! Known limit: words alone under-merge small single-story batches (a
+//! translation, a report written before the event); shared entities and time
+//! proximity, from the entity and time stages, are the missing signals. Candidate stories come from an inverted
 //! index of each story's strongest terms, so a document is compared with the
 //! few stories that could take it, not with all of them.
 
@@ -91,7 +96,7 @@ pub fn cluster(texts: &[&str]) -> Vec<usize> {
     let vectors: Vec<Vector> = counts
         .iter()
         .map(|c| {
-            let mut v: Vector = c.iter().map(|(&t, &tf)| (t, (1.0 + tf.ln()) * (n / df[t as usize] as f32).ln())).filter(|(_, x)| *x > 0.0).collect();
+            let mut v: Vector = c.iter().map(|(&t, &tf)| (t, (1.0 + tf.ln()) * (1.0 + n / df[t as usize] as f32).ln())).collect();
             normalize(&mut v);
             v
         })
