@@ -4,6 +4,7 @@
 //! 2 usage error.
 
 mod batch;
+mod entities;
 mod eval;
 mod pipeline;
 mod timex;
@@ -62,6 +63,15 @@ enum Command {
         /// Folder to write the tagged .tml files to.
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Tag named entities in a CoNLL file: prints its lines with the predicted IOB2 tag appended.
+    Ner {
+        /// CoNLL input (`token ...` per line, blank lines between sentences, -DOCSTART- between documents).
+        #[arg(long)]
+        conll: PathBuf,
+        /// Tag each sentence alone (no document-level second pass).
+        #[arg(long)]
+        sentences: bool,
     },
     /// Group articles into stories and print one `{"id", "cluster"}` line per document.
     ///
@@ -143,6 +153,7 @@ fn main() -> ExitCode {
         Command::Extract { page, pretty, opts } => batch::extract(page, pretty, &opts),
         Command::Timex { timeml, out } => timex::run(&timeml, &out),
         Command::Cluster { paths, opts } => batch::cluster(paths, &opts),
+        Command::Ner { conll, sentences } => entities::conll(&conll, sentences),
         Command::Summarize { paths, words, json, opts } => batch::summarize(paths, words, json, &opts),
         Command::Eval { set } => eval::run(set),
         Command::Bench { what } => eval::bench(what),

@@ -5,9 +5,13 @@
 use newsfuse_doc::{DateProvenance, Document, Published, Span, TimeExpr};
 use rayon::prelude::*;
 
-/// Runs every per-document stage: language, sentences and tokens, then time expressions.
+/// Runs every per-document stage: language, sentences and tokens, named
+/// entities (English documents only: the model is English), time expressions.
 pub fn annotate(doc: &mut Document) {
     newsfuse_text::annotate(doc);
+    if doc.language.code == "en" {
+        crate::entities::annotate(doc);
+    }
     annotate_times(doc);
 }
 

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the JSON document schema. Bump the minor part for additive
 /// changes, the major part for anything that breaks readers.
-pub const SCHEMA_VERSION: &str = "newsfuse.document/1.1";
+pub const SCHEMA_VERSION: &str = "newsfuse.document/1.2";
 
 /// A half-open byte range `[start, end)` into a document's text.
 ///
@@ -233,6 +233,14 @@ pub struct TimeExpr {
     pub anchor: String,
 }
 
+/// A named-entity mention found by the entity stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub span: Span,
+    /// `PER`, `ORG`, `LOC` or `MISC` (CoNLL-2003 types).
+    pub label: String,
+}
+
 /// One article, normalized.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Document {
@@ -266,6 +274,9 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Span>,
     pub tokens: Vec<Span>,
+    /// Named-entity mentions, in text order (entity stage).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Mention>,
     /// Time expressions, in text order (time stage).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub times: Vec<TimeExpr>,
@@ -304,11 +315,12 @@ impl Document {
     /// Checks the invariants every stage relies on: spans inside the text, on
     /// character boundaries, sorted and non-overlapping within each layer.
     pub fn check_spans(&self) -> Result<(), String> {
-        let layers: [(&str, Vec<Span>); 4] = [
+        let layers: [(&str, Vec<Span>); 5] = [
             ("paragraph", self.paragraphs.iter().map(|p| p.span).collect()),
             ("sentence", self.sentences.clone()),
             ("token", self.tokens.clone()),
             ("time", self.times.iter().map(|t| t.span).collect()),
+            ("mention", self.mentions.iter().map(|m| m.span).collect()),
         ];
         for (name, spans) in layers.iter() {
             let mut last_end = 0u32;

@@ -16,6 +16,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::vector::{dot, normalize, Vector, STOPWORDS};
+
 /// Cosine similarity to a story's centroid above which a document joins it.
 /// Tuned on ECB+ topics 1-22 (B³ F1 ≥ 0.87 anywhere in 0.15–0.25).
 pub const JOIN_SIMILARITY: f32 = 0.2;
@@ -23,37 +25,9 @@ const NAME_WEIGHT: f32 = 3.0;
 /// Terms of a story indexed for candidate lookup, and of a document used to look up.
 const INDEXED_TERMS: usize = 20;
 
-const STOPWORDS: &[&str] = &[
-    "the", "and", "for", "with", "from", "was", "were", "been", "are", "that", "this", "its", "she", "they", "his", "her", "their",
-    "said", "says", "will", "would", "has", "have", "had", "not", "but", "who", "which", "after", "before", "over", "into", "than",
-    "about", "more", "out", "also", "new", "one", "two", "our", "you", "your", "all", "can", "could", "may", "there", "when", "what",
-    "some", "other", "them", "him", "being", "then", "just", "did", "does", "per", "any", "most", "such", "only",
-];
 
-type Vector = Vec<(u32, f32)>; // sorted by term id, L2-normalized
 
-fn dot(a: &Vector, b: &Vector) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
-}
 
-fn normalize(v: &mut Vector) {
-    let n = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
-    if n > 0.0 {
-        v.iter_mut().for_each(|(_, x)| *x /= n);
-    }
-}
 
 /// Weighted term counts of a text: content words, names weighted up.
 fn term_counts(text: &str, vocab: &mut HashMap<String, u32>) -> BTreeMap<u32, f32> {

@@ -1,3 +1,4 @@
 pub mod syndication;
 pub mod cluster;
 pub mod summarize;
+mod vector;

@@ -8,6 +8,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use newsfuse_doc::{BlockKind, Document, Span};
 
+use crate::vector::{dot, normalize, STOPWORDS};
+
 /// Weight of a sentence's position in its article: `POSITION / (1 + index)`.
 const POSITION: f32 = 0.1;
 /// Weight of the share of other documents that carry a similar sentence.
@@ -23,11 +25,6 @@ const MAX_WORDS: usize = 45;
 /// only (the count is quadratic); documents' first sentences are always kept.
 const MAX_CANDIDATES: usize = 4000;
 
-const STOPWORDS: &[&str] = &[
-    "the", "and", "for", "with", "from", "was", "were", "been", "are", "that", "this", "its", "she", "they", "his", "her", "their",
-    "said", "says", "will", "would", "has", "have", "had", "not", "but", "who", "which", "after", "before", "over", "into", "than",
-    "about", "more", "out", "also", "new", "one", "two", "you",
-];
 
 /// One sentence of the brief.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,28 +43,7 @@ struct Candidate {
     vector: Vec<(u32, f32)>,
 }
 
-fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
-}
 
-fn normalize(v: &mut [(u32, f32)]) {
-    let n = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
-    if n > 0.0 {
-        v.iter_mut().for_each(|(_, x)| *x /= n);
-    }
-}
 
 /// Chooses sentences until the brief reaches `max_words`; returns them in
 /// the order chosen (most important first).

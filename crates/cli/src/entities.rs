@@ -1,0 +1,68 @@
+//! The entity stage's glue: the shipped NER model, mentions in documents, and
+//! `newsfuse ner --conll`.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::LazyLock;
+
+use newsfuse_doc::{Document, Mention, Span};
+use newsfuse_entities::Model;
+
+/// The CoNLL-2003 model shipped in `models/` (rebuilt by the command in
+/// `crates/entities/README.md`), embedded so the binary needs no files.
+static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    Model::load(include_bytes!("../../../models/ner-conll2003.model")).expect("the embedded NER model is valid: it is tested at build time")
+});
+
+/// Tags named entities sentence by sentence, with the document-level second
+/// pass, and records them as byte spans over whole tokens.
+pub fn annotate(doc: &mut Document) {
+    let sentences: Vec<Vec<Span>> = doc
+        .sentences
+        .iter()
+        .map(|s| doc.tokens.iter().filter(|t| s.contains(**t)).copied().collect())
+        .filter(|toks: &Vec<Span>| !toks.is_empty())
+        .collect();
+    let words: Vec<Vec<&str>> = sentences.iter().map(|toks| toks.iter().map(|t| doc.span_text(*t)).collect()).collect();
+    let tags = MODEL.tag_document(&words);
+    let mut mentions = Vec::new();
+    for (toks, tags) in sentences.iter().zip(&tags) {
+        for e in newsfuse_entities::spans(tags) {
+            mentions.push(Mention {
+                span: Span::new(toks[e.start].start as usize, toks[e.end - 1].end as usize),
+                label: e.kind.as_str().to_string(),
+            });
+        }
+    }
+    doc.mentions = mentions;
+}
+
+/// `newsfuse ner --conll IN`: CoNLL in, the same lines with the predicted tag appended out.
+pub fn conll(path: &Path, per_sentence: bool) -> Result<ExitCode, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    print!("{}", MODEL.tag_conll(&text, per_sentence));
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_are_whole_token_spans() {
+        let text = "President Vladimir Putin spoke to reporters in Moscow on Monday, the Kremlin said.";
+        let mut doc = Document::new("t", Default::default(), text.into());
+        doc.paragraphs = vec![newsfuse_doc::Paragraph { span: Span::new(0, doc.text.len()), kind: Default::default() }];
+        newsfuse_text::annotate(&mut doc);
+        annotate(&mut doc);
+        doc.check_spans().unwrap();
+        for m in &doc.mentions {
+            assert!(doc.tokens.iter().any(|t| t.start == m.span.start), "{m:?} starts inside a token");
+            assert!(doc.tokens.iter().any(|t| t.end == m.span.end), "{m:?} ends inside a token");
+        }
+        let got: Vec<(&str, &str)> = doc.mentions.iter().map(|m| (doc.span_text(m.span), m.label.as_str())).collect();
+        assert!(got.contains(&("Vladimir Putin", "PER")), "{got:?}");
+        assert!(got.contains(&("Moscow", "LOC")), "{got:?}");
+        assert!(got.contains(&("Kremlin", "ORG")) || got.contains(&("Kremlin", "LOC")), "{got:?}");
+    }
+}
