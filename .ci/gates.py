@@ -140,6 +140,18 @@ checks.append((f'seed dates inferred {sorted(dates.items())}: one before the cal
 pre = next((d for d in docs if d['id'][:3] in before), None)
 ten_am = [t for t in (pre or {}).get('times', []) if t['value'].startswith('2025-05-19T10:00')]
 checks.append(('"at 10am on Monday" in the pre-call report resolves to 2025-05-19T10:00', bool(ten_am)))
+# One entity per person and place across the five seeds.
+ents = [json.loads(l) for l in run([binary, 'entities', os.path.join(shared, 'seeds')]).stdout.splitlines()]
+def entities_with(*forms):
+    return [e for e in ents if any(a in forms for a in e['aliases'])]
+zel = entities_with('Zelensky', 'Zelenskyy', 'Zelenskiy', 'Voldimi Zelensky', 'Volodymyr Zelenskyy', 'Volodymyr Zelenskiy', 'Volodymyr Zelensky')
+checks.append((f'all forms of Zelensky are one PER entity ({[(e["type"], e["canonical"]) for e in zel]})', len(zel) == 1 and zel[0]['type'] == 'PER'))
+kyiv = entities_with('Kiev', 'Kyiv')
+checks.append(('Kiev / Kyiv is one LOC entity', len(kyiv) == 1 and kyiv[0]['type'] == 'LOC'))
+trump = [m for d in docs for m in d.get('mentions', []) if 'Trump' in d['text'].encode()[m['span'][0]:m['span'][1]].decode()]
+checks.append((f'every "Trump" mention is PER ({len(trump)})', bool(trump) and all(m['label'] == 'PER' for m in trump)))
+putin, medinsky = entities_with('Vladimir Putin', 'Putin'), entities_with('Vladimir Medinsky', 'Medinsky')
+checks.append(('Putin and Medinsky are two entities', len(putin) == 1 and len(medinsky) == 1 and putin[0] is not medinsky[0]))
 reuters = next((d for d in docs if d['id'].startswith('003')), None)
 checks.append(('003: Reuters byline', reuters is not None and reuters.get('byline') == ['Steve Holland', 'Guy Faulconbridge', 'Olena Harmash']))
 checks.append(('003: Reuters dateline', reuters is not None and (reuters.get('dateline') or {}).get('agency') == 'Reuters'))

@@ -36,7 +36,9 @@ const CHUNK: usize = 64;
 /// Reads every input (the sample corpus when `paths` is empty) and runs the
 /// per-document stages, then dates undated documents from the batch. Returns
 /// the documents in input order and the failures, already reported.
-fn read_all(paths: Vec<PathBuf>, opts: &CommonOpts) -> (Vec<newsfuse_doc::Document>, Vec<Failure>, usize) {
+type Entities = Vec<(newsfuse_entities::resolve::Entity, Vec<String>)>;
+
+fn read_all(paths: Vec<PathBuf>, opts: &CommonOpts) -> (Vec<newsfuse_doc::Document>, Entities, Vec<Failure>, usize) {
     let (inputs, mut failures) = if paths.is_empty() {
         (SAMPLE_CORPUS.iter().map(|(n, b)| Input::Sample(n, b)).collect::<Vec<_>>(), Vec::new())
     } else {
@@ -65,11 +67,12 @@ fn read_all(paths: Vec<PathBuf>, opts: &CommonOpts) -> (Vec<newsfuse_doc::Docume
     }
     pool.install(|| crate::pipeline::date_undated(&mut docs));
     progress.finish();
-    (docs, failures, inputs.len())
+    let entities = crate::entities::resolve_batch(&mut docs);
+    (docs, entities, failures, inputs.len())
 }
 
 pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
-    let (docs, failures, n_inputs) = read_all(paths, opts);
+    let (docs, _, failures, n_inputs) = read_all(paths, opts);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for doc in &docs {
@@ -82,7 +85,7 @@ pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> 
 }
 
 pub fn cluster(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
-    let (docs, failures, n_inputs) = read_all(paths, opts);
+    let (docs, _, failures, n_inputs) = read_all(paths, opts);
     let texts: Vec<String> = docs.iter().map(|d| format!("{}\n{}", d.title.as_deref().unwrap_or(""), d.text)).collect();
     let stories = newsfuse_fuse::cluster::cluster(&texts.iter().map(String::as_str).collect::<Vec<_>>());
     let stdout = std::io::stdout();
@@ -96,7 +99,7 @@ pub fn cluster(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, Strin
 }
 
 pub fn summarize(paths: Vec<PathBuf>, words: usize, json: bool, opts: &CommonOpts) -> Result<ExitCode, String> {
-    let (docs, failures, n_inputs) = read_all(paths, opts);
+    let (docs, _, failures, n_inputs) = read_all(paths, opts);
     let brief = newsfuse_fuse::summarize::summarize(&docs, words);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -113,6 +116,19 @@ pub fn summarize(paths: Vec<PathBuf>, words: usize, json: bool, opts: &CommonOpt
         }
     }
     out.flush().map_err(write_err)?;
+    summarize_counts(n_inputs, docs.len(), &failures);
+    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+pub fn entities(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
+    let (docs, entities, failures, n_inputs) = read_all(paths, opts);
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for (e, ids) in &entities {
+        let line = serde_json::json!({ "canonical": e.canonical, "type": e.label, "aliases": e.aliases, "mentions": e.mentions.len(), "documents": ids });
+        writeln!(out, "{line}").map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    out.flush().map_err(|e| format!("cannot write output: {e}"))?;
     summarize_counts(n_inputs, docs.len(), &failures);
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

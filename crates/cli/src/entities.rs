@@ -31,10 +31,40 @@ pub fn annotate(doc: &mut Document) {
             mentions.push(Mention {
                 span: Span::new(toks[e.start].start as usize, toks[e.end - 1].end as usize),
                 label: e.kind.as_str().to_string(),
+                entity: None,
             });
         }
     }
     doc.mentions = mentions;
+}
+
+/// Resolves the mentions of all documents into entities (`newsfuse_entities::resolve`)
+/// and records each mention's entity; returns the entities with the documents they appear in.
+pub fn resolve_batch(docs: &mut [Document]) -> Vec<(newsfuse_entities::resolve::Entity, Vec<String>)> {
+    let mut refs = Vec::new();
+    let mut owners = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (m, mention) in doc.mentions.iter().enumerate() {
+            refs.push(newsfuse_entities::resolve::MentionRef { doc: d, text: doc.span_text(mention.span), label: &mention.label });
+            owners.push((d, m));
+        }
+    }
+    let entities = newsfuse_entities::resolve::resolve(&refs);
+    let mut out = Vec::with_capacity(entities.len());
+    for e in entities {
+        let mut ids: Vec<String> = Vec::new();
+        for &i in &e.mentions {
+            let (d, m) = owners[i];
+            if !ids.contains(&docs[d].id) {
+                ids.push(docs[d].id.clone());
+            }
+            // One type per entity: the majority of its mentions' (corpus-level consistency).
+            docs[d].mentions[m].label = e.label.clone();
+            docs[d].mentions[m].entity = Some(e.canonical.clone());
+        }
+        out.push((e, ids));
+    }
+    out
 }
 
 /// `newsfuse ner --conll IN`: CoNLL in, the same lines with the predicted tag appended out.

@@ -73,6 +73,13 @@ enum Command {
         #[arg(long)]
         sentences: bool,
     },
+    /// Resolve the entities of the articles: one JSON line per entity with its canonical
+    /// name, type, aliases, mention count and documents.
+    Entities {
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        opts: CommonOpts,
+    },
     /// Group articles into stories and print one `{"id", "cluster"}` line per document.
     ///
     /// Documents are taken in input order; each joins the most similar story or opens one.
@@ -154,6 +161,7 @@ fn main() -> ExitCode {
         Command::Timex { timeml, out } => timex::run(&timeml, &out),
         Command::Cluster { paths, opts } => batch::cluster(paths, &opts),
         Command::Ner { conll, sentences } => entities::conll(&conll, sentences),
+        Command::Entities { paths, opts } => batch::entities(paths, &opts),
         Command::Summarize { paths, words, json, opts } => batch::summarize(paths, words, json, &opts),
         Command::Eval { set } => eval::run(set),
         Command::Bench { what } => eval::bench(what),

@@ -239,6 +239,10 @@ pub struct Mention {
     pub span: Span,
     /// `PER`, `ORG`, `LOC` or `MISC` (CoNLL-2003 types).
     pub label: String,
+    /// The canonical name of the entity this mention was resolved to across
+    /// the documents read together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
 }
 
 /// One article, normalized.

@@ -22,6 +22,7 @@ pub mod features;
 pub mod hash;
 pub mod ner;
 pub mod perceptron;
+pub mod resolve;
 
 pub use ner::{doc_hints, read_conll, spans, train, train_file, Kind, LoadError, Model, Scheme, Scores, Scratch, Sentence, Span, Tag, TrainConfig, TrainReport};
 

@@ -1,0 +1,308 @@
+//! Cross-document entity resolution: one entity per real-world person, place
+//! or organization across all documents of a batch.
+//!
+//! Mentions are normalized (titles and possessives stripped, diacritics and
+//! common transliteration endings folded: Zelenskyy / Zelenskiy / Zelensky,
+//! Vašárek / Vasarek), exonyms mapped (Kiev → Kyiv), and then linked when:
+//! their keys are equal; an acronym matches a longer name's initials (EU /
+//! European Union, U.S. / United States); a lone surname matches exactly one
+//! person's full name (Putin → Vladimir Putin, but Vladimir Putin is never
+//! linked to Vladimir Medinsky: first names do not link); or two names of the
+//! same type are near-identical spellings (Brezovo / Brezhovo, Vasarec /
+//! Vasarek: Jaro-Winkler ≥ 0.93 on every word, same number of words).
+
+use std::collections::BTreeMap;
+
+/// One mention to resolve: which document, its text, its type (PER, ORG, LOC, MISC).
+pub struct MentionRef<'a> {
+    pub doc: usize,
+    pub text: &'a str,
+    pub label: &'a str,
+}
+
+/// A resolved entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// The fullest common form: the longest name (in words) among the most frequent.
+    pub canonical: String,
+    pub label: String,
+    /// Every distinct surface form, sorted.
+    pub aliases: Vec<String>,
+    /// Indices into the input mentions.
+    pub mentions: Vec<usize>,
+}
+
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "adm", "sen", "rep", "gov", "mayor", "president", "prime",
+    "minister", "secretary", "chancellor", "king", "queen", "prince", "princess", "pope", "judge", "justice", "general", "senator",
+    "governor", "ambassador", "spokesman", "spokeswoman", "the", "sir", "lord", "lady", "st",
+];
+
+const EXONYMS: &[(&str, &str)] = &[
+    ("kiev", "kyiv"),
+    ("turkey", "turkiye"),
+    ("burma", "myanmar"),
+    ("bombay", "mumbai"),
+    ("peking", "beijing"),
+    ("kharkov", "kharkiv"),
+    ("odessa", "odesa"),
+    ("lvov", "lviv"),
+    ("holland", "netherlands"),
+    ("czech republic", "czechia"),
+    ("ivory coast", "cote d'ivoire"),
+    ("swaziland", "eswatini"),
+];
+
+/// Strips titles and possessives, keeps the name as written.
+fn strip(text: &str) -> String {
+    let text = text.trim().trim_end_matches("'s").trim_end_matches("’s").trim_matches(|c: char| !c.is_alphanumeric());
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let start = words.iter().position(|w| !TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str())).unwrap_or(words.len().saturating_sub(1));
+    words[start..].join(" ")
+}
+
+/// Folds diacritics (to the base Latin letter) and case.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let base = match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'č' | 'ć' | 'ç' => 'c',
+            'ď' | 'đ' => 'd',
+            'é' | 'è' | 'ê' | 'ë' | 'ě' | 'ē' | 'ę' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
+            'ł' | 'ľ' => 'l',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
+            'ř' => 'r',
+            'š' | 'ś' | 'ş' => 's',
+            'ť' | 'ţ' => 't',
+            'ú' | 'ù' | 'û' | 'ü' | 'ů' | 'ū' | 'ű' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ž' | 'ź' | 'ż' => 'z',
+            '.' => continue,
+            other => other,
+        };
+        out.push(base);
+    }
+    out
+}
+
+/// The comparison key of a name: folded, transliteration endings unified
+/// (-skyy / -skiy / -ski → -sky), exonyms mapped.
+fn key(name: &str) -> String {
+    let folded = fold(name);
+    let words: Vec<String> = folded
+        .split_whitespace()
+        .map(|w| {
+            for (ending, with) in [("skyy", "sky"), ("skiy", "sky"), ("skyi", "sky"), ("skij", "sky"), ("iy", "y"), ("yy", "y")] {
+                if let Some(stem) = w.strip_suffix(ending) {
+                    if stem.len() >= 3 {
+                        return format!("{stem}{with}");
+                    }
+                }
+            }
+            w.to_string()
+        })
+        .collect();
+    let joined = words.join(" ");
+    EXONYMS.iter().find(|(from, _)| *from == joined).map_or(joined, |(_, to)| to.to_string())
+}
+
+fn initials(key: &str) -> String {
+    key.split_whitespace().filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de")).filter_map(|w| w.chars().next()).collect()
+}
+
+fn near(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split_whitespace().collect(), b.split_whitespace().collect());
+    wa.len() == wb.len() && wa.iter().zip(&wb).all(|(x, y)| x == y || x.len() >= 4 && strsim::jaro_winkler(x, y) >= 0.93)
+}
+
+/// Resolves mentions into entities, ordered by first mention.
+pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
+    // Distinct forms by key, with their mentions and label votes.
+    struct Form {
+        key: String,
+        label_votes: BTreeMap<String, usize>,
+        mentions: Vec<usize>,
+        surfaces: BTreeMap<String, usize>,
+    }
+    // Words that stand alone as MISC mentions ("Ukrainian", "Russian") are
+    // adjectives when they open a longer name: "Ukrainian Volodymyr Zelensky".
+    let adjectives: std::collections::BTreeSet<String> =
+        mentions.iter().filter(|m| m.label == "MISC" && !m.text.trim().contains(' ')).map(|m| key(m.text)).collect();
+    let mut forms: Vec<Form> = Vec::new();
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let mut name = strip(m.text);
+        while let Some((first, rest)) = name.split_once(' ') {
+            if rest.contains(' ') && adjectives.contains(&key(first)) {
+                name = rest.to_string();
+            } else {
+                break;
+            }
+        }
+        let k = key(&name);
+        if k.is_empty() {
+            continue;
+        }
+        let f = *by_key.entry(k.clone()).or_insert_with(|| {
+            forms.push(Form { key: k.clone(), label_votes: BTreeMap::new(), mentions: Vec::new(), surfaces: BTreeMap::new() });
+            forms.len() - 1
+        });
+        *forms[f].label_votes.entry(m.label.to_string()).or_default() += 1;
+        *forms[f].surfaces.entry(name).or_default() += 1;
+        forms[f].mentions.push(i);
+    }
+    let label = |f: &Form| f.label_votes.iter().max_by_key(|(l, n)| (**n, std::cmp::Reverse((*l).clone()))).map(|(l, _)| l.clone()).unwrap_or_default();
+    let labels: Vec<String> = forms.iter().map(label).collect();
+
+    let mut parent: Vec<usize> = (0..forms.len()).collect();
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        p[x] = r;
+        r
+    }
+    let union = |p: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (find(p, a), find(p, b));
+        if ra != rb {
+            p[ra.max(rb)] = ra.min(rb);
+        }
+    };
+    let n = forms.len();
+    for a in 0..n {
+        for b in a + 1..n {
+            let (ka, kb) = (&forms[a].key, &forms[b].key);
+            let same_type = labels[a] == labels[b];
+            let (wa, wb) = (ka.split_whitespace().count(), kb.split_whitespace().count());
+            // Acronyms: "us" ↔ "united states", "bpa" ↔ "beacon press agency".
+            let acronym = |short: &str, long: &str, long_words: usize| long_words >= 2 && !short.contains(' ') && short.len() >= 2 && initials(long) == short;
+            // Two persons with the same surname and similar first names:
+            // "Voldimi Zelensky" (a garbled translation) / "Volodymyr Zelensky".
+            let same_person = same_type
+                && labels[a] == "PER"
+                && wa == 2
+                && wb == 2
+                && ka.rsplit(' ').next() == kb.rsplit(' ').next()
+                && strsim::jaro_winkler(ka.split(' ').next().unwrap_or(""), kb.split(' ').next().unwrap_or("")) >= 0.8;
+            let linked = (same_type && near(ka, kb)) || same_person
+                || (labels[a] != "PER" && labels[b] != "PER" && (acronym(ka, kb, wb) || acronym(kb, ka, wa)));
+            if linked {
+                union(&mut parent, a, b);
+            }
+        }
+    }
+    // Lone surnames: link to the single person whose full name ends with it.
+    for a in 0..n {
+        if labels[a] != "PER" || forms[a].key.contains(' ') {
+            continue;
+        }
+        let owners: Vec<usize> = (0..n)
+            .filter(|&b| labels[b] == "PER" && forms[b].key.contains(' ') && forms[b].key.rsplit(' ').next().is_some_and(|last| near(last, &forms[a].key)))
+            .map(|b| find(&mut parent, b))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if let [owner] = owners[..] {
+            union(&mut parent, a, owner);
+        }
+    }
+
+    // Short forms of organizations and places: "Civil Protection" is part of
+    // exactly one longer name, "National Civil Protection Directorate".
+    for a in 0..n {
+        let ka = format!(" {} ", forms[a].key);
+        if labels[a] == "PER" || !forms[a].key.contains(' ') {
+            continue;
+        }
+        let owners: std::collections::BTreeSet<usize> = (0..n)
+            .filter(|&b| b != a && labels[b] != "PER" && forms[b].key.len() > forms[a].key.len() && format!(" {} ", forms[b].key).contains(&ka))
+            .map(|b| find(&mut parent, b))
+            .collect();
+        if owners.len() == 1 {
+            let owner = *owners.iter().next().expect("one owner");
+            union(&mut parent, a, owner);
+        }
+    }
+
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for f in 0..n {
+        let r = find(&mut parent, f);
+        groups.entry(r).or_default().push(f);
+    }
+    let mut entities: Vec<Entity> = groups
+        .into_values()
+        .map(|fs| {
+            let mut surfaces: BTreeMap<String, usize> = BTreeMap::new();
+            let mut votes: BTreeMap<String, usize> = BTreeMap::new();
+            let mut ms = Vec::new();
+            for &f in &fs {
+                for (s, c) in &forms[f].surfaces {
+                    *surfaces.entry(s.clone()).or_default() += c;
+                }
+                for (l, c) in &forms[f].label_votes {
+                    *votes.entry(l.clone()).or_default() += c;
+                }
+                ms.extend(&forms[f].mentions);
+            }
+            ms.sort_unstable();
+            let canonical = surfaces
+                .iter()
+                .max_by_key(|(s, c)| (s.split_whitespace().count(), **c, std::cmp::Reverse((*s).clone())))
+                .map(|(s, _)| s.clone())
+                .unwrap_or_default();
+            let label = votes.iter().max_by_key(|(l, c)| (**c, std::cmp::Reverse((*l).clone()))).map(|(l, _)| l.clone()).unwrap_or_default();
+            Entity { canonical, label, aliases: surfaces.into_keys().collect(), mentions: ms }
+        })
+        .collect();
+    entities.sort_by_key(|e| e.mentions[0]);
+    entities
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(ms: &[(&str, &str)]) -> Vec<(String, Vec<String>)> {
+        let refs: Vec<MentionRef> = ms.iter().map(|(t, l)| MentionRef { doc: 0, text: t, label: l }).collect();
+        resolve(&refs).into_iter().map(|e| (e.canonical, e.aliases)).collect()
+    }
+
+    #[test]
+    fn spelling_variants_titles_and_surnames_merge() {
+        let got = run(&[
+            ("Volodymyr Zelenskyy", "PER"),
+            ("Zelensky", "PER"),
+            ("Zelenskiy", "PER"),
+            ("President Volodymyr Zelensky", "PER"),
+            ("Vladimir Putin", "PER"),
+            ("Putin", "PER"),
+            ("Vladimir Medinsky", "PER"),
+            ("Kiev", "LOC"),
+            ("Kyiv", "LOC"),
+            ("Ms. Vašárek", "PER"),
+            ("Ilona Vasarek", "PER"),
+            ("Ilona Vasarec", "PER"),
+            ("Ilona Vasarek", "PER"),
+            ("Voldimi Zelensky", "PER"),
+            ("Ukrainian", "MISC"),
+            ("Ukrainian Volodymyr Zelensky", "ORG"),
+        ]);
+        // The fullest form wins, then the most frequent spelling of it.
+        let names: Vec<&str> = got.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(names, vec!["Volodymyr Zelensky", "Vladimir Putin", "Vladimir Medinsky", "Kiev", "Ilona Vasarek", "Ukrainian"], "{got:?}");
+        assert_eq!(got[0].1, vec!["Voldimi Zelensky", "Volodymyr Zelensky", "Volodymyr Zelenskyy", "Zelenskiy", "Zelensky"]);
+        assert_eq!(got[4].1, vec!["Ilona Vasarec", "Ilona Vasarek", "Vašárek"]);
+    }
+
+    #[test]
+    fn acronyms_link_to_their_long_forms_only_across_non_persons() {
+        let got = run(&[("United States", "LOC"), ("U.S.", "LOC"), ("European Union", "ORG"), ("EU", "ORG"), ("Beacon Press Agency", "ORG"), ("BPA", "ORG")]);
+        assert_eq!(got.len(), 3, "{got:?}");
+        let got = run(&[("National Civil Protection Directorate", "ORG"), ("Civil Protection", "ORG"), ("White House", "LOC")]);
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+}
