@@ -150,6 +150,8 @@ kyiv = entities_with('Kiev', 'Kyiv')
 checks.append(('Kiev / Kyiv is one LOC entity', len(kyiv) == 1 and kyiv[0]['type'] == 'LOC'))
 trump = [m for d in docs for m in d.get('mentions', []) if 'Trump' in d['text'].encode()[m['span'][0]:m['span'][1]].decode()]
 checks.append((f'every "Trump" mention is PER ({len(trump)})', bool(trump) and all(m['label'] == 'PER' for m in trump)))
+shouted = [m for d in docs for m in d.get('mentions', []) if d['text'].encode()[m['span'][0]:m['span'][1]].decode() in ('Ceasefire', 'END', 'UNLIMITED', 'War')]
+checks.append(('"Ceasefire", "END", "UNLIMITED", "War" in capitalized quotes are not entities', not shouted))
 putin, medinsky = entities_with('Vladimir Putin', 'Putin'), entities_with('Vladimir Medinsky', 'Medinsky')
 checks.append(('Putin and Medinsky are two entities', len(putin) == 1 and len(medinsky) == 1 and putin[0] is not medinsky[0]))
 reuters = next((d for d in docs if d['id'].startswith('003')), None)

@@ -25,9 +25,18 @@ pub fn annotate(doc: &mut Document) {
         .collect();
     let words: Vec<Vec<&str>> = sentences.iter().map(|toks| toks.iter().map(|t| doc.span_text(*t)).collect()).collect();
     let tags = MODEL.tag_document(&words);
+    // Words the document also writes in lower case ("the war") are common
+    // nouns when capitalized for emphasis in a quote ("an END to the War").
+    let lowercase_words: std::collections::HashSet<&str> =
+        doc.tokens.iter().map(|t| doc.span_text(*t)).filter(|w| w.chars().next().is_some_and(char::is_lowercase)).collect();
     let mut mentions = Vec::new();
     for (toks, tags) in sentences.iter().zip(&tags) {
         for e in newsfuse_entities::spans(tags) {
+            let single = e.end - e.start == 1;
+            let word = doc.span_text(toks[e.start]);
+            if single && matches!(e.kind.as_str(), "MISC" | "ORG") && lowercase_words.contains(word.to_lowercase().as_str()) {
+                continue;
+            }
             mentions.push(Mention {
                 span: Span::new(toks[e.start].start as usize, toks[e.end - 1].end as usize),
                 label: e.kind.as_str().to_string(),
@@ -94,5 +103,11 @@ mod tests {
         assert!(got.contains(&("Vladimir Putin", "PER")), "{got:?}");
         assert!(got.contains(&("Moscow", "LOC")), "{got:?}");
         assert!(got.contains(&("Kremlin", "ORG")) || got.contains(&("Kremlin", "LOC")), "{got:?}");
+
+        let mut doc = Document::new("t", Default::default(), "He wants an END to the War. The war has lasted three years.".into());
+        doc.paragraphs = vec![newsfuse_doc::Paragraph { span: Span::new(0, doc.text.len()), kind: Default::default() }];
+        newsfuse_text::annotate(&mut doc);
+        annotate(&mut doc);
+        assert!(doc.mentions.iter().all(|m| doc.span_text(m.span) != "War"), "{:?}", doc.mentions);
     }
 }
