@@ -15,8 +15,9 @@ GATES = {
     'ecb_bcubed': 0.85,           # issue 6 acceptance
     'conll_f1': 0.90,             # issue 4 acceptance
     'duc_rouge1_recall': 0.38,    # issue 6 acceptance
-    'duckling_overall': 0.27,     # measured 0.273; issue 3 asks 0.70 (not met yet)
-    'duckling_negative': 0.89,    # measured 0.893; issue 3 asks 0.90 (not met yet)
+    'duckling_overall': 0.70,     # issue 3 acceptance
+    'duckling_negative': 0.90,    # issue 3 acceptance
+    'duckling_day_grain': 0.69,   # measured 0.691; issue 3 asks 0.85 (not met yet)
 }
 
 shared, binary = sys.argv[1], sys.argv[2]
@@ -87,6 +88,7 @@ for line in out.stdout.splitlines():
         rates[' '.join(parts[:-2])] = int(ok) / int(total)
 gate('Duckling overall', rates['overall'], 'duckling_overall')
 gate('Duckling negatives produce nothing', rates['negative'], 'duckling_negative')
+gate('Duckling date/interval cases at day grain or coarser', rates['date/interval day+'], 'duckling_day_grain')
 
 print('-- named entities, CoNLL-2003 dev (51,362 tokens)')
 conll_dev = os.path.join(data, 'ner/conll2003/dev.txt')

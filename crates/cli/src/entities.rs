@@ -50,12 +50,23 @@ pub fn annotate(doc: &mut Document) {
 /// Resolves the mentions of all documents into entities (`newsfuse_entities::resolve`)
 /// and records each mention's entity; returns the entities with the documents they appear in.
 pub fn resolve_batch(docs: &mut [Document]) -> Vec<(newsfuse_entities::resolve::Entity, Vec<String>)> {
+    use newsfuse_entities::resolve::MentionRef;
+    // Text mentions, plus who the metadata names: dateline agencies and
+    // organizations in bylines ("Beacon Press Agency") are involved too.
     let mut refs = Vec::new();
-    let mut owners = Vec::new();
+    let mut owners: Vec<(usize, Option<usize>)> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for (m, mention) in doc.mentions.iter().enumerate() {
-            refs.push(newsfuse_entities::resolve::MentionRef { doc: d, text: doc.span_text(mention.span), label: &mention.label });
-            owners.push((d, m));
+            refs.push(MentionRef { doc: d, text: doc.span_text(mention.span), label: &mention.label });
+            owners.push((d, Some(m)));
+        }
+        if let Some(agency) = doc.dateline.as_ref().and_then(|dl| dl.agency.as_deref()) {
+            refs.push(MentionRef { doc: d, text: agency, label: "ORG" });
+            owners.push((d, None));
+        }
+        for name in doc.byline.iter().filter(|n| is_organization(n)) {
+            refs.push(MentionRef { doc: d, text: name, label: "ORG" });
+            owners.push((d, None));
         }
     }
     let entities = newsfuse_entities::resolve::resolve(&refs);
@@ -67,13 +78,21 @@ pub fn resolve_batch(docs: &mut [Document]) -> Vec<(newsfuse_entities::resolve::
             if !ids.contains(&docs[d].id) {
                 ids.push(docs[d].id.clone());
             }
-            // One type per entity: the majority of its mentions' (corpus-level consistency).
-            docs[d].mentions[m].label = e.label.clone();
-            docs[d].mentions[m].entity = Some(e.canonical.clone());
+            if let Some(m) = m {
+                // One type per entity: the majority of its mentions' (corpus-level consistency).
+                docs[d].mentions[m].label = e.label.clone();
+                docs[d].mentions[m].entity = Some(e.canonical.clone());
+            }
         }
         out.push((e, ids));
     }
     out
+}
+
+/// A byline entry naming an organization rather than a person.
+fn is_organization(name: &str) -> bool {
+    const WORDS: &[&str] = &["agency", "press", "news", "service", "wire", "associated", "reuters", "staff", "desk"];
+    name.split_whitespace().any(|w| WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// `newsfuse ner --conll IN`: CoNLL in, the same lines with the predicted tag appended out.

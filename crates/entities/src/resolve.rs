@@ -55,7 +55,8 @@ const EXONYMS: &[(&str, &str)] = &[
 
 /// Strips titles and possessives, keeps the name as written.
 fn strip(text: &str) -> String {
-    let text = text.trim().trim_end_matches("'s").trim_end_matches("’s").trim_matches(|c: char| !c.is_alphanumeric());
+    // Dots stay: they end abbreviations ("U.N."), never sentences (the tokenizer splits those off).
+    let text = text.trim().trim_end_matches("'s").trim_end_matches("’s").trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
     let words: Vec<&str> = text.split_whitespace().collect();
     let start = words.iter().position(|w| !TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str())).unwrap_or(words.len().saturating_sub(1));
     words[start..].join(" ")

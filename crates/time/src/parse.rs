@@ -8,6 +8,15 @@ use crate::calendar::{self, Gran, Point};
 use crate::token::{tokenize, Kind, Kw, Lex, Tok, Unit};
 use crate::{Anchor, Dct, Options, Tense, Timex, TimexType};
 
+/// Irregular simple-past forms (beyond the handful in `marked_tense`) that mark the past.
+const IRREGULAR_PAST: &[&str] = &[
+    "brought", "bought", "sold", "paid", "led", "ran", "struck", "sent", "spent", "built", "found",
+    "kept", "thought", "felt", "heard", "stood", "wrote", "got", "grew", "drew", "chose", "broke",
+    "caught", "dealt", "drove", "fought", "flew", "knew", "meant", "sought", "shook", "shot", "stole",
+    "swept", "swore", "taught", "threw", "understood", "withdrew", "arose", "undertook", "upheld",
+    "withheld", "overcame", "forgot", "hid", "slid", "spun", "sank", "rang", "rode", "woke", "froze",
+];
+
 /// How far back/forward the tense heuristic looks for a verb marker.
 const TENSE_WINDOW: usize = 24;
 
@@ -49,6 +58,12 @@ enum Hol {
     Fixed(u32, u32),
     /// n-th weekday of a month (negative: from the end).
     Nth(u32, u32, i32),
+    /// Days after the n-th weekday of a month (Black Friday).
+    NthPlus(u32, u32, i32, i64),
+    /// Days relative to Orthodox Easter Sunday.
+    OrthodoxEaster(i64),
+    /// King's Day (Netherlands): April 27, or the 26th when the 27th is a Sunday.
+    KingsDay,
     /// Days relative to Easter Sunday.
     Easter(i64),
 }
@@ -114,6 +129,8 @@ pub(crate) struct Tagger<'a> {
     text: &'a str,
     t: Vec<Tok>,
     dct: Option<Point>,
+    /// Clock time of the DCT, when it carries one.
+    dct_tm: Option<(u32, u32)>,
     opts: Options,
     /// Latest resolved point and the index of the timex that produced it.
     last: Option<(Point, usize)>,
@@ -121,13 +138,15 @@ pub(crate) struct Tagger<'a> {
 }
 
 pub(crate) fn run(text: &str, dct: Option<&Dct>, opts: &Options) -> Vec<Timex> {
+    let dct_in = dct;
     let dct = dct.and_then(|d| {
         let (y, m, dd) = d.date;
         calendar::valid_date(y, m, dd).then(|| Point::day(y, m, dd))
     });
+    let dct_tm = if dct.is_some() { dct_in.and_then(|d| d.time).filter(|&(h, m)| h < 24 && m < 60) } else { None };
     let mut t = Vec::new();
     tokenize(text, &mut t);
-    let mut tg = Tagger { text, t, dct, opts: *opts, last: None, out: Vec::new() };
+    let mut tg = Tagger { text, t, dct, dct_tm, opts: *opts, last: None, out: Vec::new() };
     tg.scan();
     tg.out
 }
@@ -232,6 +251,11 @@ impl<'a> Tagger<'a> {
         self.t.get(i).is_some_and(|t| t.kind == Kind::Punct && t.e - t.s == 1)
             && self.text.as_bytes()[self.t[i].s] == c as u8
     }
+    /// A closing quotation mark: a quotation keeps its own tense, apart from
+    /// the reporting clause after it ("I will call on Monday," he wrote).
+    fn closes_quote(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Punct) && matches!(self.text[self.t[i].s..].chars().next(), Some('”' | '"' | '»'))
+    }
     fn is_punct(&self, i: usize) -> bool {
         self.t.get(i).is_none_or(|t| t.kind == Kind::Punct)
     }
@@ -289,6 +313,7 @@ impl<'a> Tagger<'a> {
                 self.p_duration(i),
                 self.p_set(i),
                 self.p_ref(i),
+                self.p_extra(i),
             ]
             .into_iter()
             .flatten()
@@ -308,6 +333,28 @@ impl<'a> Tagger<'a> {
     /// four hours", "at least 20 days", "around 7:15 p.m.". ("about", "over" and "almost"
     /// are mostly left outside in TimeBank/AQUAINT, so we leave them too.)
     fn approximator(&self, c: &mut Cand) {
+        // Scheduling text: open intervals and hedges belong to the expression ("after 2 pm",
+        // "until 2:00pm", "sometime before 2014", "around next week").
+        if self.opts.default_tense == Tense::Future && c.s > 0 {
+            let p = c.s - 1;
+            // "by the end of the month": from now until then
+            if self.word(p, "by") && c.kind == TimexType::Date && c.range_end.is_none() && c.value.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                if let (Some(d), Some((h, m))) = (self.dct, self.dct_tm) {
+                    c.s = p;
+                    c.range_end = Some(std::mem::replace(&mut c.value, format!("{}T{:02}:{:02}:00", d.fmt(), h, m)));
+                    c.modifier = None;
+                    c.point = None;
+                    return;
+                }
+            }
+            if matches!(self.lex(p), Lex::Kw(Kw::After | Kw::Since | Kw::Before | Kw::Until | Kw::Through)) || self.word(p, "around") || self.word(p, "about") || self.word(p, "approximately") || self.word(p, "during") {
+                c.s = p;
+                if p > 0 && (self.word(p - 1, "anytime") || self.word(p - 1, "sometime") || self.word(p - 1, "sometimes")) {
+                    c.s = p - 1;
+                }
+                return;
+            }
+        }
         if c.s == 0 || !matches!(c.kind, TimexType::Duration | TimexType::Time) && !self.kw(c.e - 1, Kw::Ago) {
             return;
         }
@@ -367,6 +414,8 @@ impl<'a> Tagger<'a> {
             if lw("will") || lw("shall") || lw("ll") || lw("gonna") || lw("upcoming")
                 || lw("scheduled") || lw("expected") || lw("expects") || lw("plans")
                 || (lw("going") && self.word(i + 1, "to"))
+                || lw("planning") || lw("slated")
+                || ((lw("set") || lw("due")) && self.word(i + 1, "to") && !(i > 0 && self.word(i - 1, "been")))
                 || (lw("wo") && self.punct(i + 1, '\''))
             {
                 return Some(Tn::Future);
@@ -378,10 +427,15 @@ impl<'a> Tagger<'a> {
                 || lw("ago") || lw("came") || lw("went") || lw("took") || lw("gave") || lw("made")
                 || lw("met") || lw("spoke") || lw("began") || lw("won") || lw("lost") || lw("saw")
                 || lw("left") || lw("held") || lw("became") || lw("fell") || lw("rose")
+                || IRREGULAR_PAST.iter().any(|x| lw(x)) && !(i > 0 && (self.word(i - 1, "be") || self.word(i - 1, "is") || self.word(i - 1, "are")))
             {
                 return Some(Tn::Past);
             }
             let b = w.as_bytes();
+            // "will be named": a passive participle carries no tense of its own
+            if b.len() >= 5 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed") && i > 0 && (self.word(i - 1, "be") || self.word(i - 1, "is") || self.word(i - 1, "are")) {
+                return None;
+            }
             if b.len() >= 5 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed") {
                 const NOT_PAST: &[&str] = &["hundred", "indeed", "united", "proceed", "exceed", "succeed", "speed", "need", "based"];
                 if !NOT_PAST.iter().any(|x| lw(x)) {
@@ -406,7 +460,7 @@ impl<'a> Tagger<'a> {
         let mut fwd = None;
         let mut j = e;
         while j < self.n() && j - e < 8 {
-            if is_end(j) {
+            if is_end(j) || self.closes_quote(j) {
                 break;
             }
             if let Some(m) = marker(j) {
@@ -498,8 +552,14 @@ impl<'a> Tagger<'a> {
         match self.lex(i) {
             Lex::Weekday(w, false) => Some((w, i + 1)),
             Lex::WeekdayAbbr(w) if self.punct(i + 1, '.') && self.adj(i) => Some((w, i + 2)),
+            Lex::WeekdayAbbr(w) if self.sched() && self.alone(i, i + 1) => Some((w, i + 1)),
             _ => None,
         }
+    }
+
+    /// Tokens [i, j) form the whole phrase: nothing but punctuation around them.
+    fn alone(&self, i: usize, j: usize) -> bool {
+        (i == 0 || self.is_punct(i - 1) && !self.punct(i - 1, '\'')) && (j >= self.n() || self.is_punct(j) && !self.punct(j, '\''))
     }
 
     /// Optional ", YEAR" / " YEAR" after a month or day.
@@ -518,10 +578,14 @@ impl<'a> Tagger<'a> {
         if let Lex::WeekdayAbbr(wd) = self.lex(i) {
             if !self.punct(i + 1, '.') {
                 let k = if self.punct(i + 1, ',') { i + 2 } else { i + 1 };
-                let (mut sp, e) = self.spec_date(k, false)?;
-                sp.d?;
-                sp.wd = Some(wd);
-                return Some((sp, e));
+                match self.spec_date(k, false) {
+                    Some((mut sp, e)) if sp.d.is_some() => {
+                        sp.wd = Some(wd);
+                        return Some((sp, e));
+                    }
+                    _ if self.sched() && self.alone(i, i + 1) => {}
+                    _ => return None,
+                }
             }
         }
         if let Some((wd, j)) = self.weekday(i) {
@@ -534,7 +598,21 @@ impl<'a> Tagger<'a> {
             }
             return Some((Spec { wd: Some(wd), ..Spec::default() }, j));
         }
-        self.spec_date(i, true)
+        // "Jul 18, Fri": a trailing weekday fixes the year too
+        let (mut sp, e) = self.spec_date(i, true)?;
+        if sp.d.is_some() && sp.y.is_none() && self.punct(e, ',') {
+            let wd = match self.lex(e + 1) {
+                Lex::Weekday(w, false) | Lex::WeekdayAbbr(w) => Some(w),
+                _ => None,
+            };
+            if let Some(w) = wd {
+                if e + 2 >= self.n() || self.is_punct(e + 2) {
+                    sp.wd = Some(w);
+                    return Some((sp, e + 2));
+                }
+            }
+        }
+        Some((sp, e))
     }
 
     fn spec_date(&self, i: usize, allow_bare_month: bool) -> Option<(Spec, usize)> {
@@ -565,7 +643,12 @@ impl<'a> Tagger<'a> {
                 (self.ndigits(jd) <= 2 && self.adj(jd) && matches!(self.lex(jd + 1), Lex::Month(_))).then_some((d, jd + 1))
             }) {
                 let k2 = if self.kw(k, Kw::Of) { k + 1 } else { k };
-                if let Some((m, e)) = self.month(k2) {
+                // "26th Oct", "19 aug": an abbreviation right after a day number is the month
+                let bare_abbr = match self.lex(k2) {
+                    Lex::MonthAbbr(m) if self.t.get(jd).is_some_and(|t| t.kind == Kind::Num) && !self.word(k2, "mar") => Some((m, k2 + 1)),
+                    _ => None,
+                };
+                if let Some((m, e)) = self.month(k2).or(bare_abbr) {
                     if d <= calendar::days_in_month(2000, m) && (self.lex(jd) != Lex::Ord(2) || k2 > k) {
                         let (y, e) = self.opt_year(e);
                         return Some((Spec { y, m: Some(m), d: Some(d), wd: None }, e));
@@ -594,6 +677,10 @@ impl<'a> Tagger<'a> {
     /// march", names ("April Jones") and other non-temporal uses.
     fn bare_month_ok(&self, i: usize, j: usize) -> bool {
         let Lex::Month(m) = self.lex(i) else { return false };
+        // scheduling text: a month name standing alone as the whole phrase
+        if self.sched() && self.cap(i) && self.alone(i, j) {
+            return true;
+        }
         let prev_temporal = i > 0
             && (matches!(
                 self.lex(i - 1),
@@ -617,10 +704,21 @@ impl<'a> Tagger<'a> {
         prev_temporal || !next_name
     }
 
-    /// Numeric dates: 2025-05-19, 5/19/2025, 5/19/25, 19.05.2025, 20250519, 2/15.
+    /// Numeric dates: 2025-05-19, 5/19/2025, 5/19/25, 19.05.2025, 20250519, 2/15, 2014-10.
     fn numeric_date(&self, i: usize) -> Option<(Spec, usize)> {
         let a = self.num(i)?;
         let da = self.ndigits(i);
+        // year-month "2014-10", "2014/03": zero-padded month, nothing glued around
+        if da == 4 && (1900..2100).contains(&a) && (self.punct(i + 1, '-') || self.punct(i + 1, '/')) && self.adj(i) && self.adj(i + 1) && self.ndigits(i + 2) == 2 {
+            let m = self.num(i + 2)?;
+            let glued_before = i > 0 && self.adj(i - 1) && !self.punct(i - 1, '(');
+            let glued_after = self.adj(i + 2) && !self.is_punct(i + 3) || self.adj(i + 2) && (self.punct(i + 3, '-') || self.punct(i + 3, '/') || self.punct(i + 3, '.') && self.ndigits(i + 4) > 0);
+            if (1..=12).contains(&m) && self.txt(i + 2).starts_with('0') || (10..=12).contains(&m) {
+                if !glued_before && !glued_after && !(self.punct(i + 1, '-') && m >= 10 && !self.sched()) {
+                    return Some((Spec { y: Some(a as i32), m: Some(m), d: None, wd: None }, i + 3));
+                }
+            }
+        }
         if da == 8 && !self.in_figure(i) {
             let (y, m, d) = ((a / 10000) as i32, a / 100 % 100, a % 100);
             return ((1900..2100).contains(&y) && calendar::valid_date(y, m, d) && !self.adj(i))
@@ -666,6 +764,13 @@ impl<'a> Tagger<'a> {
     /// Clock time: "10:30", "10 a.m.", "3pm", "15h30", "noon", "10 o'clock" with an optional
     /// time zone and "in the morning".
     fn time(&self, i: usize) -> Option<(Tod, usize)> {
+        if let Some(r) = self.time_words(i) {
+            return Some(r);
+        }
+        self.time_plain(i)
+    }
+
+    fn time_plain(&self, i: usize) -> Option<(Tod, usize)> {
         let (mut h, mut m, mut s, mut j, explicit);
         if self.kw(i, Kw::Noon) || self.kw(i, Kw::Midday) {
             return Some((Tod::Hm(12, 0, None), i + 1));
@@ -740,16 +845,44 @@ impl<'a> Tagger<'a> {
                 j = k;
             }
         }
-        if !ok || (da == 3 || da == 4) && j == i + 1 {
+        if !ok && da <= 2 && (1..=12).contains(&h) && self.kw(j, Kw::In) && self.kw(j + 1, Kw::The) {
+            // "3 in the morning", "8 in the evening", "3 in the AM"
+            if matches!(self.lex(j + 2), Lex::Pod(_)) {
+                ok = true;
+            } else if let Some((pm, k)) = self.ampm(j + 2) {
+                if pm && h < 12 {
+                    h += 12;
+                }
+                if !pm && h == 12 {
+                    h = 0;
+                }
+                return Some((Tod::Hm(h, m, s), k));
+            }
+        }
+        if !ok && (da == 3 || da == 4) && self.sched() && !self.adj(i) && i > 0 && (self.kw(i - 1, Kw::At) || self.word(i - 1, "around") || self.word(i - 1, "approximately") || self.kw(i - 1, Kw::Tonight)) {
+            // "at 1030", "tonight 815" in scheduling text
+            ok = true;
+            if i > 0 && self.kw(i - 1, Kw::Tonight) && h < 12 {
+                h += 12;
+            }
+        }
+        if !ok || (da == 3 || da == 4) && j == i + 1 && !(self.sched() && !self.adj(i) && i > 0 && (self.kw(i - 1, Kw::At) || self.word(i - 1, "around") || self.word(i - 1, "approximately") || self.kw(i - 1, Kw::Tonight))) {
             return None;
         }
-        // "3 in the morning / afternoon / evening"
+        // "3 in the morning / afternoon / evening" ("in afternoon" in scheduling text)
         if self.kw(j, Kw::In) && self.kw(j + 1, Kw::The) {
             if let Lex::Pod(p) = self.lex(j + 2) {
                 if p != "MO" && h < 12 {
                     h += 12;
                 }
                 j += 3;
+            }
+        } else if self.kw(j, Kw::In) && self.sched() {
+            if let Lex::Pod(p) = self.lex(j + 1) {
+                if p != "MO" && h < 12 {
+                    h += 12;
+                }
+                j += 2;
             }
         }
         // Time zone abbreviations are part of the expression.
@@ -777,12 +910,17 @@ impl<'a> Tagger<'a> {
             let k = if self.punct(j + 1, '.') && self.adj(j) { j + 2 } else { j + 1 };
             return Some((pm, k));
         }
+        if w.len() == 1 && self.word(j + 1, "m") && !self.adj(j) && j > 0 && matches!(self.lex(j - 1), Lex::Card(_)) || self.t.get(j - 1).is_some_and(|t| t.kind == Kind::Num) && w.len() == 1 && self.word(j + 1, "m") {
+            // "nine fifty nine a m"
+            return Some((pm, j + 2));
+        }
         if self.punct(j + 1, '.') && self.adj(j) && self.word(j + 2, "m") && self.adj(j + 1) {
             let k = if self.punct(j + 3, '.') && self.adj(j + 2) { j + 4 } else { j + 3 };
             return Some((pm, k));
         }
-        // "3p", "3:18a": only when glued to the number
-        (j > 0 && self.adj(j - 1) && self.t[j - 1].kind == Kind::Num).then_some((pm, j + 1))
+        // "3p", "3:18a": only when glued to the number ("4a" is more often a label)
+        let k = if self.punct(j + 1, '.') && self.adj(j) && (j + 2 >= self.n() || !self.adj(j + 1)) { j + 2 } else { j + 1 };
+        (j > 0 && self.adj(j - 1) && self.t[j - 1].kind == Kind::Num && (pm || j >= 3 && self.punct(j - 2, ':'))).then_some((pm, k))
     }
 
     /// Cardinal quantity: digits, number words ("twenty-four"), "a", "a few", "several".
@@ -854,6 +992,8 @@ impl<'a> Tagger<'a> {
 
     fn unit(&self, i: usize) -> Option<(Unit, bool, usize)> {
         match self.lex(i) {
+            // "week-end"
+            Lex::Unit(Unit::Week, false) if self.punct(i + 1, '-') && self.adj(i) && self.adj(i + 1) && self.kw(i + 2, Kw::End) => Some((Unit::Weekend, false, i + 3)),
             Lex::Unit(u, pl) => Some((u, pl, i + 1)),
             Lex::Ord(2) if self.word(i, "second") && !matches!(self.lex(i + 1), Lex::Unit(..) | Lex::Kw(Kw::Half)) => Some((Unit::Second, false, i + 1)),
             _ => None,
@@ -903,6 +1043,7 @@ impl<'a> Tagger<'a> {
         let fwd = (wd as i64 - dw).rem_euclid(7);
         let off = match rel {
             Some(Kw::Last | Kw::Past | Kw::Previous) => -(if back == 0 { 7 } else { back }),
+            Some(Kw::Next) if self.sched() => 7 - (dw - 1) + (wd as i64 - 1),
             Some(Kw::Next | Kw::Coming | Kw::Upcoming | Kw::Following) => if fwd == 0 { 7 } else { fwd },
             Some(Kw::This) if tn == Tn::Past => -back,
             Some(Kw::This) => fwd,
@@ -926,6 +1067,22 @@ impl<'a> Tagger<'a> {
         match h {
             Hol::Fixed(m, d) => (y, m, d),
             Hol::Nth(m, wd, n) => calendar::nth_weekday(y, m, wd, n),
+            Hol::OrthodoxEaster(off) => {
+                // Julian computus (Meeus), then the Julian-Gregorian difference of the century
+                let (a, b, c) = (y.rem_euclid(4), y.rem_euclid(7), y.rem_euclid(19));
+                let d = (19 * c + 15) % 30;
+                let e = (2 * a + 4 * b - d + 34).rem_euclid(7);
+                let (m, dd) = (((d + e + 114) / 31) as u32, ((d + e + 114) % 31 + 1) as u32);
+                let diff = (y / 100 - y / 400 - 2) as i64;
+                calendar::civil_from_days(calendar::days_from_civil(y, m, dd) + diff + off)
+            }
+            Hol::KingsDay => {
+                if calendar::weekday(y, 4, 27) == 7 { (y, 4, 26) } else { (y, 4, 27) }
+            }
+            Hol::NthPlus(m, wd, n, off) => {
+                let (y, m, d) = calendar::nth_weekday(y, m, wd, n);
+                calendar::civil_from_days(calendar::days_from_civil(y, m, d) + off)
+            }
             Hol::Easter(off) => {
                 let (y, m, d) = calendar::easter(y);
                 calendar::civil_from_days(calendar::days_from_civil(y, m, d) + off)
@@ -1099,7 +1256,7 @@ impl<'a> Tagger<'a> {
             Lex::Kw(Kw::Thanksgiving) => (Hol::Nth(11, 4, 4), day(i + 1)),
             Lex::Kw(Kw::Halloween) => (Hol::Fixed(10, 31), i + 1),
             Lex::Kw(Kw::Easter) => {
-                if self.word(i + 1, "monday") {
+                if self.word(i + 1, "monday") || self.word(i + 1, "mon") {
                     (Hol::Easter(1), i + 2)
                 } else {
                     (Hol::Easter(0), if self.word(i + 1, "sunday") { i + 2 } else { i + 1 })
@@ -1108,7 +1265,10 @@ impl<'a> Tagger<'a> {
             Lex::Kw(Kw::Holiday) => {
                 let w = self.txt(i);
                 let is = |x: &str| w.eq_ignore_ascii_case(x);
-                if is("new") && self.word(i + 1, "year") {
+                if let Some(r) = self.holiday_more(i) {
+                    return Some(r);
+                }
+                if is("new") && (self.word(i + 1, "year") || self.word(i + 1, "years") && !self.punct(i + 2, '\'')) {
                     let j = poss(i + 2);
                     if self.kw(j, Kw::Eve) {
                         (Hol::Fixed(12, 31), j + 1)
@@ -1119,7 +1279,7 @@ impl<'a> Tagger<'a> {
                     }
                 } else if is("good") && self.word(i + 1, "friday") && self.cap(i) {
                     (Hol::Easter(-2), i + 2)
-                } else if !self.word(poss(i + 1), "day") || !self.cap(i) {
+                } else if !self.word(poss(i + 1), "day") || !self.cap(i) && !self.sched() {
                     return None;
                 } else if is("independence") {
                     (Hol::Fixed(7, 4), poss(i + 1) + 1)
@@ -1155,6 +1315,18 @@ impl<'a> Tagger<'a> {
             }
         }
         if let Some((h, j)) = self.holiday(i) {
+            // "Thanksgiving of next year", "MLK day of last year"
+            if let (true, Some(d)) = (self.kw(j, Kw::Of) && self.word(j + 2, "year"), self.dct) {
+                let dy = match self.lex(j + 1) {
+                    Lex::Kw(Kw::Last) => Some(-1),
+                    Lex::Kw(Kw::This) => Some(0),
+                    Lex::Kw(Kw::Next) => Some(1),
+                    _ => None,
+                };
+                if let Some(dy) = dy {
+                    return Some((DayRef::Holiday(h, Some(d.y + dy)), j + 3));
+                }
+            }
             let (y, j) = self.opt_year(j);
             return Some((DayRef::Holiday(h, y), j));
         }
@@ -1196,6 +1368,7 @@ impl<'a> Tagger<'a> {
             if self.num(j).is_some() && !matches!(self.t[j].kind, Kind::Num) {
                 return None;
             }
+            let no_day = dr.is_none();
             let res = match dr {
                 Some(dr) => self.resolve_day(dr, None, j, e)?,
                 None => match self.base() {
@@ -1206,6 +1379,7 @@ impl<'a> Tagger<'a> {
                     },
                 },
             };
+            let (res, tod) = if no_day { self.next_occurrence(res, tod, j, k) } else { (res, tod) };
             return Some(self.time_cand(i, e, res, tod, modi));
         }
         // "this morning", "last night", "tonight"
@@ -1216,6 +1390,12 @@ impl<'a> Tagger<'a> {
                 _ => return None,
             };
             let res = self.resolve_day(DayRef::Rel(off), None, j, j + 1)?;
+            // "this morning at 10", "this evening @ 8"
+            if let Some((Tod::Hm(h, m, sec), e)) = self.at_time(j + 1).filter(|_| self.kw(j + 1, Kw::At) || self.punct(j + 1, ',')) {
+                let h = if p != "MO" && h < 12 { h + 12 } else if p == "MO" && h == 12 { 24 } else { h };
+                let (res, h) = if h == 24 { (Res::rel(res.point.and_then(|x| x.shift(1, Gran::Day)).unwrap_or(res.point?), res.anchor), 0) } else { (res, h) };
+                return Some(self.time_cand(i, e, res, Tod::Hm(h, m, sec), modi));
+            }
             return Some(self.time_cand(i, j + 1, res, Tod::Part(p), modi));
         }
         if rel.is_none() && self.kw(j, Kw::Tonight) {
@@ -1358,6 +1538,8 @@ impl<'a> Tagger<'a> {
     /// "four months ago", "a year earlier", "the year-earlier period", "the 1990s".
     fn p_relative(&self, i: usize) -> Option<Cand> {
         let (modi, j0) = self.fuzzy(i);
+        // "the beginning of around next week" (scheduling text)
+        let j0 = if modi.is_some() && self.sched() && self.word(j0, "around") { j0 + 1 } else { j0 };
         // "earlier this year", "later this month"
         let j = if matches!(self.lex(j0), Lex::Kw(Kw::Earlier | Kw::Later)) && self.kw(j0 + 1, Kw::This) { j0 + 1 } else { j0 };
         let the = self.kw(j, Kw::The);
@@ -1843,7 +2025,11 @@ impl<'a> Tagger<'a> {
             Lex::Kw(Kw::These) if self.word(i + 1, "days") => ("PRESENT_REF", i + 2),
             Lex::Kw(Kw::Present) if i > 0 && self.kw(i - 1, Kw::At) => ("PRESENT_REF", i + 1),
             Lex::Kw(Kw::Recently) => ("PAST_REF", i + 1),
+            // "recent years": TimeBank mostly annotates an unspecified duration (PXY)
             Lex::Kw(Kw::Recent) => match self.unit(i + 1) {
+                Some((u, true, e)) if !matches!(u, Unit::Weekend | Unit::Night) => {
+                    return Some(Cand::new(i, e, TimexType::Duration, duration_value(Qty::X, u)));
+                }
                 Some((_, true, e)) => ("PAST_REF", e),
                 _ => return None,
             },
@@ -1860,5 +2046,1410 @@ impl<'a> Tagger<'a> {
             _ => return None,
         };
         Some(Cand::new(i, e, TimexType::Date, v.into()))
+    }
+}
+
+// -------------------------------------------------------------------- scheduling language
+//
+// Duckling-style readings that news annotation (TimeML) does not use: "in 2 hours" as the
+// point two hours after the DCT, "the last 2 days" as the interval. They only apply with
+// `Tense::Future` as the default tense (scheduling text); news keeps durations.
+
+/// Seconds in a fixed-length unit (None for calendar units).
+fn unit_secs(u: Unit) -> Option<i64> {
+    Some(match u {
+        Unit::Second => 1,
+        Unit::Minute => 60,
+        Unit::Hour => 3600,
+        Unit::Day | Unit::Night => 86400,
+        Unit::Week => 7 * 86400,
+        Unit::Fortnight => 14 * 86400,
+        _ => return None,
+    })
+}
+
+/// Months in a calendar unit.
+fn unit_months(u: Unit) -> Option<i64> {
+    Some(match u {
+        Unit::Month => 1,
+        Unit::Quarter => 3,
+        Unit::Year => 12,
+        Unit::Decade => 120,
+        Unit::Century => 1200,
+        _ => return None,
+    })
+}
+
+/// A civil date-time as seconds since 1970.
+fn dt_secs(y: i32, m: u32, d: u32, h: u32, mi: u32, s: u32) -> i64 {
+    calendar::days_from_civil(y, m, d) * 86400 + h as i64 * 3600 + mi as i64 * 60 + s as i64
+}
+
+fn dt_civil(t: i64) -> (i32, u32, u32, u32, u32, u32) {
+    let (y, m, d) = calendar::civil_from_days(t.div_euclid(86400));
+    let r = t.rem_euclid(86400) as u32;
+    (y, m, d, r / 3600, r % 3600 / 60, r % 60)
+}
+
+/// `t` moved by `n` units (month arithmetic clamps the day).
+fn dt_add(t: i64, u: Unit, n: i64) -> Option<i64> {
+    if let Some(s) = unit_secs(u) {
+        return t.checked_add(s.checked_mul(n)?).filter(|x| x.abs() < 300_000_000_000);
+    }
+    let k = unit_months(u)?;
+    let (y, m, d, h, mi, s) = dt_civil(t);
+    let tot = (y as i64 * 12 + m as i64 - 1).checked_add(k.checked_mul(n)?)?;
+    let ny = tot.div_euclid(12);
+    if !(-9999..=9999).contains(&ny) {
+        return None;
+    }
+    let nm = (tot.rem_euclid(12) + 1) as u32;
+    Some(dt_secs(ny as i32, nm, d.min(calendar::days_in_month(ny as i32, nm)), h, mi, s))
+}
+
+/// Start of the unit containing `t`.
+fn dt_trunc(t: i64, u: Unit) -> i64 {
+    let (y, m, d, h, mi, _) = dt_civil(t);
+    match u {
+        Unit::Second => t,
+        Unit::Minute => dt_secs(y, m, d, h, mi, 0),
+        Unit::Hour => dt_secs(y, m, d, h, 0, 0),
+        Unit::Day | Unit::Night => dt_secs(y, m, d, 0, 0, 0),
+        Unit::Week | Unit::Fortnight | Unit::Weekend => {
+            let z = calendar::days_from_civil(y, m, d);
+            (z - calendar::weekday_of_days(z) as i64 + 1) * 86400
+        }
+        Unit::Month => dt_secs(y, m, 1, 0, 0, 0),
+        Unit::Quarter => dt_secs(y, (m - 1) / 3 * 3 + 1, 1, 0, 0, 0),
+        Unit::Year => dt_secs(y, 1, 1, 0, 0, 0),
+        Unit::Decade => dt_secs(y - y.rem_euclid(10), 1, 1, 0, 0, 0),
+        Unit::Century => dt_secs(y - y.rem_euclid(100), 1, 1, 0, 0, 0),
+    }
+}
+
+/// TimeML value of `t` at grain `u`.
+fn dt_fmt(t: i64, u: Unit) -> String {
+    let (y, m, d, h, mi, s) = dt_civil(t);
+    match u {
+        Unit::Second => format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", y, m, d, h, mi, s),
+        Unit::Minute => format!("{:04}-{:02}-{:02}T{:02}:{:02}", y, m, d, h, mi),
+        Unit::Hour => format!("{:04}-{:02}-{:02}T{:02}:00", y, m, d, h),
+        Unit::Day | Unit::Night => format!("{:04}-{:02}-{:02}", y, m, d),
+        Unit::Week | Unit::Fortnight | Unit::Weekend => Point { gran: Gran::Week, ..Point::day(y, m, d) }.fmt(),
+        Unit::Month => format!("{:04}-{:02}", y, m),
+        Unit::Quarter => format!("{:04}-Q{}", y, (m - 1) / 3 + 1),
+        Unit::Year => format!("{:04}", y),
+        Unit::Decade => format!("{:03}", y.div_euclid(10)),
+        Unit::Century => format!("{:02}", y.div_euclid(100)),
+    }
+}
+
+impl<'a> Tagger<'a> {
+    fn sched(&self) -> bool {
+        self.opts.default_tense == Tense::Future
+    }
+
+    /// The DCT with its clock time, in seconds.
+    fn now_secs(&self) -> Option<i64> {
+        let d = self.dct?;
+        let (h, m) = self.dct_tm.unwrap_or((0, 0));
+        Some(dt_secs(d.y, d.m, d.d, h, m, 0))
+    }
+
+    /// Quantity and unit for offsets: "2 hours", "a few minutes", "half an hour",
+    /// "2 and a half hours", "a couple of days", "1/4 hour", "2.5 hours", "a quarter of an
+    /// hour", "1h" (scheduling). Returns the offset in quarter units.
+    fn qty_unit(&self, k: usize) -> Option<(i64, Unit, usize)> {
+        let unit_at = |e: usize| -> Option<(Unit, usize)> {
+            let e = if self.kw(e, Kw::Of) && self.kw(e + 1, Kw::A) { e + 2 } else { e };
+            if let Some((u, _, e2)) = self.unit(e) {
+                return Some((u, e2));
+            }
+            (self.sched() && self.word(e, "h")).then_some((Unit::Hour, e + 1))
+        };
+        if self.kw(k, Kw::Half) && self.kw(k + 1, Kw::A) {
+            let (u, e) = unit_at(k + 2)?;
+            return Some((2, u, e));
+        }
+        // "a quarter of an hour", "three-quarters of an hour"
+        let (qk, qn) = if self.kw(k, Kw::A) && self.word(k + 1, "quarter") {
+            (k + 2, 1)
+        } else if matches!(self.lex(k), Lex::Card(3)) && self.punct(k + 1, '-') && self.word(k + 2, "quarters") {
+            (k + 3, 3)
+        } else {
+            (0, 0)
+        };
+        if qn > 0 && self.kw(qk, Kw::Of) {
+            let (u, e) = unit_at(qk)?;
+            return Some((qn, u, e));
+        }
+        // "1/4 hour", "3/4h", "1/2 h", "2.5 hours"
+        if let (Some(a), true) = (self.num(k), self.adj(k) && self.adj(k + 1) && self.ndigits(k + 2) == 1) {
+            let b = self.num(k + 2)?;
+            let q4 = if self.punct(k + 1, '/') && b == 4 && (1..=3).contains(&a) {
+                Some(a as i64)
+            } else if self.punct(k + 1, '/') && b == 2 && a == 1 {
+                Some(2)
+            } else if self.punct(k + 1, '.') && (b == 5 || b == 0) && a < 10_000 {
+                Some(a as i64 * 4 + if b == 5 { 2 } else { 0 })
+            } else {
+                None
+            };
+            if let Some(q4) = q4 {
+                let (u, e) = unit_at(k + 3)?;
+                return Some((q4, u, e));
+            }
+        }
+        let (q, e) = self.qty(k)?;
+        let e = if self.word(e, "more") { e + 1 } else { e };
+        let (u, e2) = if self.sched() && self.word(e, "h") && self.adj(e - 1) {
+            (Unit::Hour, e + 1)
+        } else if self.sched() && self.adj(e - 1) && self.t[e - 1].kind == Kind::Num && (self.punct(e, '\'') || self.punct(e, '"')) && (e + 1 >= self.n() || !self.adj(e)) {
+            // "in 15'", "in 1\"": minutes and seconds marks
+            (if self.punct(e, '\'') { Unit::Minute } else { Unit::Second }, e + 1)
+        } else {
+            let (u, _, e2) = self.unit(e)?;
+            (u, e2)
+        };
+        let q4 = match q {
+            Qty::N(n) => 4 * n as i64,
+            Qty::Half(n) => 4 * n as i64 + 2,
+            Qty::X => 12,
+        };
+        Some((q4, u, e2))
+    }
+
+    /// `now` moved by a count of quarter units; the grain of the result follows Duckling
+    /// (one step finer than the unit).
+    fn offset_value(&self, q4: i64, u: Unit, sign: i64) -> Option<String> {
+        let now = self.now_secs()?;
+        let whole = q4 % 4 == 0;
+        let t = if !whole {
+            let s = unit_secs(u).or_else(|| unit_months(u).map(|m| m * 30 * 86400))?;
+            now.checked_add(q4.checked_mul(s)? / 4 * sign).filter(|x| x.abs() < 300_000_000_000)?
+        } else {
+            dt_add(now, u, sign * (q4 / 4))?
+        };
+        let g = match u {
+            Unit::Second | Unit::Minute => Unit::Second,
+            Unit::Hour => if whole { Unit::Minute } else { Unit::Second },
+            Unit::Day | Unit::Night | Unit::Fortnight if self.dct_tm.is_some() && whole => Unit::Hour,
+            Unit::Day | Unit::Night | Unit::Fortnight => if whole { Unit::Day } else { Unit::Hour },
+            Unit::Week | Unit::Month | Unit::Quarter => Unit::Day,
+            Unit::Year => Unit::Month,
+            _ => Unit::Year,
+        };
+        if matches!(g, Unit::Minute | Unit::Second | Unit::Hour) && self.dct_tm.is_none() {
+            return None;
+        }
+        Some(dt_fmt(t, g))
+    }
+
+    /// Extra families: scheduling offsets and intervals.
+    fn p_extra(&self, i: usize) -> Option<Cand> {
+        if self.sched() {
+            if let Some(c) = self.p_sched(i) {
+                return Some(c);
+            }
+        }
+        // "2018Q4", "18q4": a year glued to its quarter
+        if (self.ndigits(i) == 4 || self.ndigits(i) == 2) && self.adj(i) && self.word(i + 1, "q") && self.adj(i + 1) && self.ndigits(i + 2) == 1 && !(self.adj(i + 2) && !self.is_punct(i + 3)) && !(i > 0 && self.adj(i - 1)) {
+            let (y, q) = (self.num(i)? as i32, self.num(i + 2)?);
+            let y = if y < 100 { 2000 + y } else { y };
+            if (1..=4).contains(&q) && (1900..2100).contains(&y) {
+                let p = Point::with(y, (q - 1) * 3 + 1, Gran::Quarter);
+                let mut c = Cand::new(i, i + 3, TimexType::Date, p.fmt());
+                c.point = Some(p);
+                return Some(c);
+            }
+        }
+        // "31-Oct-74", "31/Oct/1974"
+        if let (Some(d), Lex::MonthAbbr(m) | Lex::Month(m)) = (self.num(i).filter(|_| self.ndigits(i) <= 2), self.lex(i + 2)) {
+            let sep = if self.punct(i + 1, '-') { Some('-') } else if self.punct(i + 1, '/') { Some('/') } else { None };
+            if let Some(sep) = sep {
+                if self.adj(i) && self.adj(i + 1) && self.adj(i + 2) && self.punct(i + 3, sep) && self.adj(i + 3) && !(i > 0 && self.adj(i - 1)) {
+                    let yd = self.ndigits(i + 4);
+                    if (yd == 2 || yd == 4) && !(self.adj(i + 4) && !self.is_punct(i + 5)) {
+                        let y = self.num(i + 4)? as i32;
+                        let y = if yd == 2 { if y < 30 { 2000 + y } else { 1900 + y } } else { y };
+                        if calendar::valid_date(y, m, d) {
+                            let p = Point::day(y, m, d);
+                            let mut c = Cand::new(i, i + 5, TimexType::Date, p.fmt());
+                            c.point = Some(p);
+                            return Some(c);
+                        }
+                    }
+                }
+            }
+        }
+        // "2014 AD", "2014 A.D."
+        if self.ndigits(i) == 4 && (self.word(i + 1, "ad") && self.t[i + 1].cap || self.word(i + 1, "a") && self.punct(i + 2, '.') && self.word(i + 3, "d")) {
+            if let Some((Spec { y: Some(y), m: None, .. }, _)) = self.bare_year(i).or_else(|| self.year(i).map(|(y, e)| (Spec { y: Some(y), ..Spec::default() }, e))) {
+                let e = if self.word(i + 1, "ad") { i + 2 } else if self.punct(i + 4, '.') { i + 5 } else { i + 4 };
+                let p = Point::with(y, 1, Gran::Year);
+                let mut c = Cand::new(i, e, TimexType::Date, p.fmt());
+                c.point = Some(p);
+                return Some(c);
+            }
+        }
+        self.p_month_day(i)
+            .or_else(|| self.p_nth_week(i))
+            .or_else(|| self.p_offset_from(i))
+            .or_else(|| self.p_weekday_day(i))
+            .or_else(|| self.p_ordinal_day(i))
+            .or_else(|| self.p_day_range(i))
+            .or_else(|| self.p_period_part(i))
+            .or_else(|| self.p_hour_range(i))
+            .or_else(|| self.p_weekday_week(i))
+            .or_else(|| self.p_hour_day(i))
+            .or_else(|| self.p_day_after(i))
+            .or_else(|| self.p_pod_of_day(i))
+            .or_else(|| self.p_closest(i))
+    }
+
+    /// "the closest Christmas to today", "the second closest Monday to October 5th": the
+    /// n-th nearest occurrence to a reference day.
+    fn p_closest(&self, i: usize) -> Option<Cand> {
+        let k = if self.kw(i, Kw::The) { i + 1 } else { i };
+        let (n, k) = match self.day_num(k) {
+            Some((n, k2)) if (1..=5).contains(&n) && self.word(k2, "closest") => (n as i64, k2 + 1),
+            _ if self.word(k, "closest") => (1, k + 1),
+            _ => return None,
+        };
+        enum X {
+            Wd(u32),
+            Hol(Hol),
+        }
+        let (x, j) = if let Some((h, j)) = self.holiday(k) {
+            (X::Hol(h), j)
+        } else if let Some((w, j)) = self.weekday(k).or(match self.lex(k) {
+            Lex::WeekdayAbbr(w) => Some((w, k + 1)),
+            _ => None,
+        }) {
+            (X::Wd(w), j)
+        } else {
+            return None;
+        };
+        if !self.kw(j, Kw::To) {
+            return None;
+        }
+        let c = self.p_datetime(j + 1).filter(|c| c.s == j + 1 && c.value.len() == 10 && c.value.as_bytes()[0].is_ascii_digit())?;
+        let num = |r: std::ops::Range<usize>| c.value.get(r).and_then(|x| x.parse::<u32>().ok());
+        let z = calendar::days_from_civil(num(0..4)? as i32, num(5..7)?, num(8..10)?);
+        let mut cands: Vec<i64> = match x {
+            X::Wd(w) => (-40..=40).map(|o| z + o).filter(|&d| calendar::weekday_of_days(d) == w).collect(),
+            X::Hol(h) => {
+                let (y, _, _) = calendar::civil_from_days(z);
+                (y - 4..=y + 4).map(|yy| {
+                    let (a, b, c2) = Self::holiday_date(h, yy);
+                    calendar::days_from_civil(a, b, c2)
+                }).collect()
+            }
+        };
+        cands.sort_by_key(|&d| ((d - z).abs(), d));
+        let d = *cands.get(n as usize - 1)?;
+        let (y, m, dd) = calendar::civil_from_days(d);
+        let p = Point::day(y, m, dd);
+        let mut r = Cand::new(i, c.e, TimexType::Date, p.fmt());
+        r.anchor = c.anchor;
+        r.point = Some(p);
+        Some(r)
+    }
+
+    /// "the morning of Christmas", "morning of the 15th of February": a part of that day
+    /// (scheduling text).
+    fn p_pod_of_day(&self, i: usize) -> Option<Cand> {
+        let k = if self.kw(i, Kw::The) { i + 1 } else { i };
+        let Lex::Pod(p) = self.lex(k) else { return None };
+        // TimeBank leaves "the night of" outside the date: scheduling text only
+        if !self.sched() || !self.kw(k + 1, Kw::Of) || self.word(k, "mornings") {
+            return None;
+        }
+        let c = self.p_datetime(k + 2).filter(|c| c.s == k + 2 && c.kind == TimexType::Date && c.range_end.is_none())?;
+        if c.value.len() != 10 || !c.value.as_bytes()[0].is_ascii_digit() {
+            return None;
+        }
+        let mut r = Cand::new(i, c.e, TimexType::Time, format!("{}T{}", c.value, p));
+        r.anchor = c.anchor;
+        r.point = c.point;
+        Some(r)
+    }
+
+    /// A bare hour before a day word: "8 tonight", "eight this evening", "9 tomorrow
+    /// morning", "at 5 tomorrow afternoon".
+    fn p_hour_day(&self, i: usize) -> Option<Cand> {
+        let (h, k) = match self.num(i) {
+            Some(h) if (1..=12).contains(&h) && self.ndigits(i) <= 2 && !self.in_figure(i) && !self.adj(i) => (h, i + 1),
+            _ => self.hour_word(i)?,
+        };
+        let (off, pod, e) = match self.lex(k) {
+            Lex::Kw(Kw::Tonight) => (0, Some("NI"), k + 1),
+            Lex::Kw(Kw::This) => match self.lex(k + 1) {
+                Lex::Pod(p) => (0, Some(p), k + 2),
+                _ => return None,
+            },
+            Lex::Kw(Kw::Tomorrow | Kw::Today) => {
+                let off = if self.kw(k, Kw::Tomorrow) { 1 } else { 0 };
+                match self.lex(k + 1) {
+                    Lex::Pod(p) => (off, Some(p), k + 2),
+                    _ => (off, None, k + 1),
+                }
+            }
+            _ => return None,
+        };
+        // without a part of day only in scheduling text ("9 tomorrow")
+        if pod.is_none() && !self.sched() {
+            return None;
+        }
+        let h = match pod {
+            Some(p) if p != "MO" && h < 12 => h + 12,
+            _ => h,
+        };
+        let res = self.resolve_day(DayRef::Rel(off), None, i, e)?;
+        Some(self.time_cand(i, e, res, Tod::Hm(h, 0, None), None))
+    }
+
+    /// "day after tomorrow", "day before yesterday" (without "the"), with an optional time.
+    fn p_day_after(&self, i: usize) -> Option<Cand> {
+        if !(self.lex(i) == Lex::Unit(Unit::Day, false)) || i > 0 && self.kw(i - 1, Kw::The) {
+            return None;
+        }
+        let off = if self.kw(i + 1, Kw::After) && self.kw(i + 2, Kw::Tomorrow) {
+            2
+        } else if self.kw(i + 1, Kw::Before) && self.kw(i + 2, Kw::Yesterday) {
+            -2
+        } else {
+            return None;
+        };
+        let res = self.resolve_day(DayRef::Rel(off), None, i, i + 3)?;
+        if let Some((tod, e)) = self.at_time(i + 3) {
+            return Some(self.time_cand(i, e, res, tod, None));
+        }
+        let mut c = Cand::new(i, i + 3, TimexType::Date, res.value);
+        c.point = res.point;
+        c.anchor = res.anchor;
+        Some(c)
+    }
+
+    /// A weekday placed by a week: "Wednesday of next week", "Wednesday next week", "last
+    /// week's Sunday", "Friday after next", "3 Fridays from now", "2 Thursdays ago".
+    fn p_weekday_week(&self, i: usize) -> Option<Cand> {
+        let dct = self.dct?;
+        let today = calendar::days_from_civil(dct.y, dct.m, dct.d);
+        let monday = today - calendar::weekday(dct.y, dct.m, dct.d) as i64 + 1;
+        let week_off = |k: usize| -> Option<(i64, usize)> {
+            let k = if self.kw(k, Kw::The) { k + 1 } else { k };
+            let off = match self.lex(k) {
+                Lex::Kw(Kw::Next | Kw::Coming | Kw::Following) => 1,
+                Lex::Kw(Kw::Last | Kw::Previous | Kw::Past) => -1,
+                Lex::Kw(Kw::This) => 0,
+                _ => return None,
+            };
+            matches!(self.lex(k + 1), Lex::Unit(Unit::Week, false)).then_some((off, k + 2))
+        };
+        let day_in = |off: i64, wd: u32| -> Point {
+            let (y, m, d) = calendar::civil_from_days(monday + 7 * off + wd as i64 - 1);
+            Point::day(y, m, d)
+        };
+        let done = |s: usize, e: usize, p: Point| {
+            let mut c = Cand::new(s, e, TimexType::Date, p.fmt());
+            c.point = Some(p);
+            c.anchor = Anchor::Dct;
+            Some(c)
+        };
+        // "last week's Sunday"
+        if let Some((off, k)) = week_off(i) {
+            if self.punct(k, '\'') && self.word(k + 1, "s") {
+                if let Some((wd, e)) = self.weekday(k + 2) {
+                    return done(i, e, day_in(off, wd));
+                }
+            }
+            return None;
+        }
+        // "3 Fridays from now", "2 thursdays ago"
+        if let Some((Qty::N(n), k)) = self.qty(i) {
+            if let Lex::Weekday(wd, true) = self.lex(k) {
+                if !(1..=60).contains(&n) {
+                    return None;
+                }
+                let dw = calendar::weekday(dct.y, dct.m, dct.d) as i64;
+                let (sign, e) = if self.kw(k + 1, Kw::From) && self.kw(k + 2, Kw::Now) {
+                    (1, k + 3)
+                } else if self.kw(k + 1, Kw::Ago) || self.word(k + 1, "back") {
+                    (-1, k + 2)
+                } else {
+                    return None;
+                };
+                let first = if sign > 0 {
+                    let f = (wd as i64 - dw).rem_euclid(7);
+                    today + if f == 0 { 7 } else { f }
+                } else {
+                    let b = (dw - wd as i64).rem_euclid(7);
+                    today - if b == 0 { 7 } else { b }
+                };
+                let (y, m, d) = calendar::civil_from_days(first + sign * 7 * (n as i64 - 1));
+                return done(i, e, Point::day(y, m, d));
+            }
+            return None;
+        }
+        let (wd, j) = self.weekday(i)?;
+        // "Friday after next"
+        if self.kw(j, Kw::After) && self.kw(j + 1, Kw::Next) {
+            let dw = calendar::weekday(dct.y, dct.m, dct.d) as i64;
+            let f = (wd as i64 - dw).rem_euclid(7);
+            let (y, m, d) = calendar::civil_from_days(today + if f == 0 { 7 } else { f } + 7);
+            return done(i, j + 2, Point::day(y, m, d));
+        }
+        let k = if self.kw(j, Kw::Of) || self.kw(j, Kw::From) { j + 1 } else if self.punct(j, ',') { j + 1 } else { j };
+        let (off, e) = week_off(k)?;
+        if k == j && self.kw(k, Kw::This) {
+            return None;
+        }
+        done(i, e, day_in(off, wd))
+    }
+
+    /// "13-15 July", "from 13 to 15 July", "between the 13th and the 15th of July",
+    /// "23rd to 26th Oct": a day range whose first day borrows the month of the second.
+    fn p_day_range(&self, i: usize) -> Option<Cand> {
+        let between = self.kw(i, Kw::Between);
+        let k = if between || self.kw(i, Kw::From) { i + 1 } else { i };
+        let d1s = k;
+        let k = if self.kw(k, Kw::The) { k + 1 } else { k };
+        let (d1, j) = self.day_num(k)?;
+        if self.lex(k) != Lex::None && !matches!(self.lex(k), Lex::Ord(_)) {
+            return None;
+        }
+        let j2 = if between {
+            if !self.kw(j, Kw::And) {
+                return None;
+            }
+            j + 1
+        } else if self.punct(j, '-') || self.punct(j, '–') || matches!(self.lex(j), Lex::Kw(Kw::To | Kw::Through | Kw::Until)) {
+            j + 1
+        } else {
+            return None;
+        };
+        let (sp, e) = self.spec_date(j2, false)?;
+        let (m, d2) = (sp.m?, sp.d?);
+        if sp.wd.is_some() || d1 >= d2 || self.month(j2).is_some() {
+            return None;
+        }
+        let res = self.resolve_day(DayRef::Spec(sp), None, d1s, e)?;
+        let p2 = res.point?;
+        if !calendar::valid_date(p2.y, m, d1) {
+            return None;
+        }
+        let p1 = Point::day(p2.y, m, d1);
+        let mut c = Cand::new(d1s, e, TimexType::Date, p1.fmt());
+        c.range_end = Some(p2.fmt());
+        c.point = Some(p1);
+        c.anchor = res.anchor;
+        Some(c)
+    }
+
+    /// "the end of the month", "the beginning of the year", "end of the week" (the DCT's).
+    fn p_period_part(&self, i: usize) -> Option<Cand> {
+        let (modi, j) = self.fuzzy(i);
+        let modi = modi?;
+        if !self.kw(j - 1, Kw::Of) && !(self.kw(i, Kw::End) || self.kw(i, Kw::Beginning) || self.kw(i, Kw::Start)) {
+            return None;
+        }
+        let j = if !self.kw(j - 1, Kw::Of) {
+            if !self.kw(j, Kw::Of) {
+                return None;
+            }
+            j + 1
+        } else {
+            j
+        };
+        let k = if self.kw(j, Kw::The) { j + 1 } else { j };
+        let g = match self.lex(k) {
+            Lex::Unit(Unit::Month, false) => Gran::Month,
+            Lex::Unit(Unit::Year, false) => Gran::Year,
+            Lex::Unit(Unit::Week, false) => Gran::Week,
+            _ => return None,
+        };
+        if self.kw(k + 1, Kw::Of) || self.punct(k + 1, '\'') {
+            return None;
+        }
+        let mut c = self.dct_shift_cand(i, k + 1, 0, g, Some(modi))?;
+        if self.kw(i, Kw::The) && !self.kw(i + 1, Kw::The) {
+            c.s = i;
+        }
+        Some(c)
+    }
+
+    /// "3-4pm", "8am - 1pm", "from 9 to 11 am", "between 9 and 11 in the morning": an
+    /// hour range; the second time's am/pm carries over to the first.
+    fn p_hour_range(&self, i: usize) -> Option<Cand> {
+        let between = self.kw(i, Kw::Between);
+        let k = if between || self.kw(i, Kw::From) { i + 1 } else { i };
+        let (t1, j) = match self.time(k) {
+            Some((Tod::Hm(h, m, None), j)) => ((h, m, true), j),
+            Some(_) => return None,
+            None => {
+                let h = self.num(k).filter(|&h| (1..=12).contains(&h) && self.ndigits(k) <= 2 && !self.in_figure(k))
+                    .or_else(|| self.hour_word(k).map(|x| x.0))?;
+                ((h, 0, false), k + 1)
+            }
+        };
+        let j2 = if between {
+            if !self.kw(j, Kw::And) {
+                return None;
+            }
+            j + 1
+        } else if self.punct(j, '-') || self.punct(j, '–') || matches!(self.lex(j), Lex::Kw(Kw::To | Kw::Until)) || self.word(j, "untill") {
+            j + 1
+        } else {
+            return None;
+        };
+        let (Tod::Hm(h2, m2, None), e) = self.time(j2).or_else(|| {
+            // "from 3 to 4 in the PM", "between 9 and 11": a bare second hour
+            let h = self.num(j2).filter(|&h| (1..=12).contains(&h) && self.ndigits(j2) <= 2)?;
+            (!t1.2 || self.sched() && (between || self.kw(i, Kw::From))).then_some((Tod::Hm(h, 0, None), j2 + 1))
+        })? else { return None };
+        let (mut e, mut h2) = (e, h2);
+        if self.kw(e, Kw::In) && self.kw(e + 1, Kw::The) && (self.word(e + 2, "pm") || self.word(e + 2, "am")) {
+            if self.word(e + 2, "pm") && h2 < 12 {
+                h2 += 12;
+            }
+            e += 3;
+        }
+        // both bare numbers is a score or a figure, not a time
+        let second_marked = !(j2..e).all(|x| self.t[x].kind == Kind::Num);
+        if !t1.2 && !second_marked && !self.sched() {
+            return None;
+        }
+        if !t1.2 && !second_marked && !(between || self.kw(i, Kw::From)) {
+            return None;
+        }
+        let (mut h1, m1) = (t1.0, t1.1);
+        if !t1.2 || (h1 <= 12 && !(k..j).any(|x| matches!(self.lex(x), Lex::Kw(Kw::Am | Kw::Pm)) || self.word(x, "a") || self.word(x, "p"))) {
+            // carry am/pm: the latest reading of h1 that is not after h2
+            if h2 >= 12 && h1 < 12 && h1 + 12 <= h2 {
+                h1 += 12;
+            }
+        }
+        if (h1, m1) >= (h2, m2) && !(h2 < h1 && h1 <= 12) {
+            return None;
+        }
+        // an optional day: "on Thursday", "tomorrow"
+        let mut k2 = if self.punct(e, ',') { e + 1 } else { e };
+        if self.kw(k2, Kw::On) {
+            k2 += 1;
+        }
+        let (res, e) = match self.dayref(k2, None) {
+            Some((dr @ (DayRef::Spec(Spec { m: None, y: None, .. }) | DayRef::Rel(_)), e2)) => (self.resolve_day(dr, None, k, e2)?, e2),
+            _ => (
+                match self.dct {
+                    Some(d) => Res::rel(d, Anchor::Dct),
+                    None => Res::open("XXXX-XX-XX".into()),
+                },
+                e,
+            ),
+        };
+        let (h2, m2) = if h2 < h1 { (h2 + 12, m2) } else { (h2, m2) };
+        let start = if self.kw(i, Kw::From) || between { i + 1 } else { i };
+        let mut c = self.time_cand(start, e, Res { value: res.value.clone(), point: res.point, anchor: res.anchor }, Tod::Hm(h1, m1, None), None);
+        c.range_end = Some(format!("{}{}", res.value, Tod::Hm(h2.min(24), m2, None).suffix()));
+        Some(c)
+    }
+
+    /// Tense used to place an expression without a year: scheduling text looks ahead.
+    fn place_tense(&self, s: usize, e: usize) -> Option<Tn> {
+        if self.sched() {
+            return Some(Tn::Future);
+        }
+        self.marked_tense(s, e)
+    }
+
+    /// A month reference: "March", "March 2014", "this month", "the next month", "the month".
+    fn month_ref(&self, k: usize, s: usize) -> Option<(i32, u32, usize, Anchor)> {
+        if let Some((m, j)) = self.month(k) {
+            let (y, e) = self.opt_year(j);
+            if let Some(y) = y {
+                return Some((y, m, e, Anchor::None));
+            }
+            let y = self.year_for(m, None, self.place_tense(s, j), None)?;
+            return Some((y, m, j, Anchor::Dct));
+        }
+        let the = self.kw(k, Kw::The);
+        let k2 = if the { k + 1 } else { k };
+        let off = match self.lex(k2) {
+            Lex::Kw(Kw::This | Kw::Current) => Some(0),
+            Lex::Kw(Kw::Next | Kw::Following | Kw::Coming) => Some(1),
+            Lex::Kw(Kw::Last | Kw::Previous | Kw::Past) => Some(-1),
+            _ => None,
+        };
+        let (off, k3) = match off {
+            Some(o) => (o, k2 + 1),
+            None if the => (0, k2),
+            None => return None,
+        };
+        if !self.word(k3, "month") {
+            return None;
+        }
+        let d = self.dct?;
+        let p = Point::with(d.y, d.m, Gran::Month).shift(off, Gran::Month)?;
+        Some((p.y, p.m, k3 + 1, Anchor::Dct))
+    }
+
+    /// "the first Tuesday of October", "last Monday of March 2014", "the last day of
+    /// October", "the third day of October", "the 20th of next month".
+    fn p_month_day(&self, i: usize) -> Option<Cand> {
+        let k = if self.kw(i, Kw::The) { i + 1 } else { i };
+        let (n, j) = if self.kw(k, Kw::Last) {
+            (-1, k + 1)
+        } else {
+            let (n, j) = self.day_num(k)?;
+            // "the fifth last day of May"
+            if self.kw(j, Kw::Last) && (1..=31).contains(&n) && (self.word(j + 1, "day") || self.weekday(j + 1).is_some()) {
+                (-(n as i32), j + 1)
+            } else {
+                (n as i32, j)
+            }
+        };
+        enum What {
+            Wd(u32),
+            Day,
+            Weekend,
+        }
+        let (what, j2) = if let Some((wd, j2)) = self.weekday(j) {
+            if !(-5..=5).contains(&n) || n == 0 {
+                return None;
+            }
+            (What::Wd(wd), j2)
+        } else if self.word(j, "day") {
+            (What::Day, j + 1)
+        } else if n == -1 && matches!(self.lex(j), Lex::Unit(Unit::Weekend, false)) {
+            (What::Weekend, j + 1)
+        } else if n > 0 && self.kw(j, Kw::Of) && !self.kw(j + 1, Kw::The) || n > 0 && self.kw(j, Kw::Of) && self.word(j + 3, "month") {
+            // "20th of next month" (bare "the 20th of March" is a plain date)
+            if self.month(j + 1).is_some() {
+                return None;
+            }
+            (What::Day, j)
+        } else {
+            return None;
+        };
+        if !(self.kw(j2, Kw::Of) || self.kw(j2, Kw::In)) {
+            return None;
+        }
+        let (y, m, e, anchor) = self.month_ref(j2 + 1, i)?;
+        let m0 = m;
+        let (y, m, d) = match what {
+            What::Wd(wd) => calendar::nth_weekday(y, m, wd, n),
+            What::Weekend => {
+                let (y2, m2, d2) = calendar::nth_weekday(y, m, 7, -1);
+                if m2 != m0 {
+                    return None;
+                }
+                let p = Point { gran: Gran::Weekend, ..Point::day(y2, m2, d2) };
+                let mut c = Cand::new(i, e, TimexType::Date, p.fmt());
+                c.anchor = anchor;
+                return Some(c);
+            }
+            What::Day if n < 0 => {
+                let last = calendar::days_in_month(y, m) as i32;
+                if last + n + 1 < 1 {
+                    return None;
+                }
+                (y, m, (last + n + 1) as u32)
+            }
+            What::Day => (y, m, n as u32),
+        };
+        if !calendar::valid_date(y, m, d) || m != m0 {
+            return None;
+        }
+        let p = Point::day(y, m, d);
+        let mut c = Cand::new(i, e, TimexType::Date, p.fmt());
+        c.point = Some(p);
+        c.anchor = anchor;
+        Some(c)
+    }
+
+    /// "Tuesday the 19th", "Tuesday 19th", "Thu 15th": the nearby month where the day
+    /// falls on that weekday.
+    fn p_weekday_day(&self, i: usize) -> Option<Cand> {
+        let (wd, j) = match self.lex(i) {
+            Lex::WeekdayAbbr(w) => (w, if self.punct(i + 1, '.') && self.adj(i) { i + 2 } else { i + 1 }),
+            _ => self.weekday(i)?,
+        };
+        let k = if self.kw(j, Kw::The) { j + 1 } else { j };
+        // digits need an ordinal suffix or "the" ("Monday 19" is too often a score)
+        if self.num(k).is_some() && !(k > j || self.adj(k) && self.t.get(k + 1).is_some_and(|t| t.kind == Kind::Word)) {
+            return None;
+        }
+        let (d, e) = self.day_num(k)?;
+        if self.month(e).is_some() || !self.day_closes(e) {
+            return None;
+        }
+        let dct = self.dct?;
+        let tn = self.place_tense(i, e).unwrap_or(self.default_tn());
+        let base = Point::with(dct.y, dct.m, Gran::Month);
+        let today = calendar::days_from_civil(dct.y, dct.m, dct.d);
+        let mut found = None;
+        for step in 0..14i64 {
+            let off = if tn == Tn::Past { -step } else { step };
+            let p = base.shift(off, Gran::Month)?;
+            if !calendar::valid_date(p.y, p.m, d) || calendar::weekday(p.y, p.m, d) != wd {
+                continue;
+            }
+            let z = calendar::days_from_civil(p.y, p.m, d);
+            if tn == Tn::Past && z > today || tn != Tn::Past && z < today {
+                continue;
+            }
+            found = Some(Point::day(p.y, p.m, d));
+            break;
+        }
+        let p = found?;
+        let mut c = Cand::new(i, e, TimexType::Date, p.fmt());
+        c.point = Some(p);
+        c.anchor = Anchor::Dct;
+        Some(c)
+    }
+
+    /// A day number ends the phrase here (not "the 15th century", "the fourth quarter").
+    fn day_closes(&self, e: usize) -> bool {
+        e >= self.n()
+            || self.is_punct(e) && !self.punct(e, '-') && !self.punct(e, '/') && !self.punct(e, '\'')
+            || matches!(self.lex(e), Lex::Kw(Kw::At | Kw::In | Kw::On | Kw::From | Kw::Until | Kw::Through | Kw::To)) && !self.word(e + 1, "a") && !self.word(e + 1, "the")
+            || self.word(e, "and") || self.word(e, "or") || matches!(self.lex(e), Lex::Pod(_))
+    }
+
+    /// "on the 15th", "the 1st,", "On 24th": a day of the DCT's month (or the next/previous
+    /// one, as the tense says).
+    fn p_ordinal_day(&self, i: usize) -> Option<Cand> {
+        let on = self.kw(i, Kw::On);
+        let the = self.kw(i + on as usize, Kw::The);
+        if !on && !the {
+            return None;
+        }
+        let k = i + on as usize + the as usize;
+        let digits = self.num(k).is_some();
+        // bare digits need "on the"; ordinal words need "on"
+        if digits && !(self.adj(k) && self.t.get(k + 1).is_some_and(|t| t.kind == Kind::Word)) && !(on && the) {
+            return None;
+        }
+        if !digits && !on {
+            return None;
+        }
+        let (d, e) = self.day_num(k)?;
+        if !self.day_closes(e) {
+            return None;
+        }
+        let dct = self.dct?;
+        let start = if on { i + 1 } else { i };
+        let tn = self.place_tense(start, e);
+        let off = match tn {
+            Some(Tn::Future) => if d < dct.d { 1 } else { 0 },
+            Some(Tn::Past) => if d > dct.d { -1 } else { 0 },
+            _ => {
+                if d + 15 < dct.d { 1 } else if d > dct.d + 15 { -1 } else { 0 }
+            }
+        };
+        let p = Point::with(dct.y, dct.m, Gran::Month).shift(off, Gran::Month)?;
+        if !calendar::valid_date(p.y, p.m, d) {
+            return None;
+        }
+        let p = Point::day(p.y, p.m, d);
+        let mut c = Cand::new(start, e, TimexType::Date, p.fmt());
+        c.point = Some(p);
+        c.anchor = Anchor::Dct;
+        Some(c)
+    }
+
+    fn p_sched(&self, i: usize) -> Option<Cand> {
+        // "EOM", "BOM", "EOY", "BOY"
+        let ai = if self.kw(i, Kw::The) && self.kw(i + 1, Kw::PeriodAbbr) { i + 1 } else { i };
+        if self.kw(ai, Kw::PeriodAbbr) {
+            let w = self.txt(ai);
+            let is = |x: &str| w.eq_ignore_ascii_case(x);
+            let r = if is("eod") { Some(("END", Gran::Day)) } else if is("eom") { Some(("END", Gran::Month)) } else if is("bom") { Some(("START", Gran::Month)) } else if is("eoy") { Some(("END", Gran::Year)) } else if is("boy") && self.cap(ai) { Some(("START", Gran::Year)) } else { None };
+            if let Some((m, g)) = r {
+                return self.dct_shift_cand(i, ai + 1, 0, g, Some(m));
+            }
+        }
+        // "at this time": today
+        if self.kw(i, Kw::This) && self.word(i + 1, "time") && i > 0 && self.kw(i - 1, Kw::At) {
+            return self.dct_shift_cand(i, i + 2, 0, Gran::Day, None);
+        }
+        // "2/15", "2-15", "2 - 15": month and day
+        if let (Some(a), Some(d)) = (self.num(i), self.dct) {
+            if (1..=12).contains(&a) && self.ndigits(i) <= 2 && (self.punct(i + 1, '/') || self.punct(i + 1, '-')) && !(i > 0 && self.adj(i - 1)) {
+                if let Some(b) = self.num(i + 2).filter(|&b| (13..=31).contains(&b) && self.ndigits(i + 2) == 2 && !(self.adj(i + 2) && !self.is_punct(i + 3))) {
+                    if !(self.punct(i + 3, '/') || self.punct(i + 3, '-')) && calendar::valid_date(d.y, a, b) {
+                        let y = self.year_for(a, Some(b), Some(Tn::Future), None)?;
+                        let p = Point::day(y, a, b);
+                        let mut c = Cand::new(i, i + 3, TimexType::Date, p.fmt());
+                        c.anchor = Anchor::Dct;
+                        return Some(c);
+                    }
+                }
+                // "2/2013": month and year
+                if self.punct(i + 1, '/') && self.adj(i) && self.adj(i + 1) && self.ndigits(i + 2) == 4 && !(self.adj(i + 2) && !self.is_punct(i + 3)) {
+                    let y = self.num(i + 2)? as i32;
+                    if (1900..2100).contains(&y) {
+                        return Some(Cand::new(i, i + 3, TimexType::Date, format!("{:04}-{:02}", y, a)));
+                    }
+                }
+            }
+        }
+        // "now", "right now", "just now", "at the moment": the reference time itself
+        if let (Some(tm), Some(d)) = (self.dct_tm, self.dct) {
+            let e = match self.lex(i) {
+                Lex::Kw(Kw::Now) => Some(i + 1),
+                Lex::Kw(Kw::Right) if self.kw(i + 1, Kw::Now) => Some(i + 2),
+                Lex::Kw(Kw::The) if self.word(i + 1, "moment") && i > 0 && self.kw(i - 1, Kw::At) => Some(i + 2),
+                _ => None,
+            };
+            if let Some(e) = e {
+                let mut c = Cand::new(i, e, TimexType::Time, format!("{}T{:02}:{:02}:00", d.fmt(), tm.0, tm.1));
+                c.anchor = Anchor::Dct;
+                return Some(c);
+            }
+        }
+        // "in 2 hours", "in a week", "in half an hour", "after 5 days"
+        if self.kw(i, Kw::In) || self.word(i, "within") || self.kw(i, Kw::After) {
+            let k = if self.word(i + 1, "about") || self.word(i + 1, "approximately") { i + 2 } else { i + 1 };
+            if let Some((h, u, e)) = self.qty_unit(k) {
+                // "in 7 days at 5pm": the day, then the clock time
+                if let (true, Some((Tod::Hm(hh, mm, ss), e2))) = (h % 4 == 0 && matches!(u, Unit::Day | Unit::Week | Unit::Fortnight), self.at_time(e).filter(|_| self.kw(e, Kw::At))) {
+                    let t = dt_add(self.now_secs()?, u, h / 4)?;
+                    let day = dt_fmt(t, Unit::Day);
+                    let mut c = Cand::new(if self.kw(i, Kw::After) { i } else { i + 1 }, e2, TimexType::Time, format!("{}{}", day, Tod::Hm(hh, mm, ss).suffix()));
+                    c.anchor = Anchor::Dct;
+                    return Some(c);
+                }
+                let v = self.offset_value(h, u, 1)?;
+                let mut c = Cand::new(if self.kw(i, Kw::After) { i } else { i + 1 }, e, TimexType::Date, v);
+                c.anchor = Anchor::Dct;
+                return Some(c);
+            }
+        }
+        // "2 hours from now", "a week ago", "3 days hence"
+        if let Some((h, u, e)) = self.qty_unit(i) {
+            let (sign, end) = match self.lex(e) {
+                Lex::Kw(Kw::Ago) => (-1, e + 1),
+                Lex::Kw(Kw::Hence) => (1, e + 1),
+                Lex::Kw(Kw::From) if self.kw(e + 1, Kw::Now) => (1, e + 2),
+                Lex::Kw(Kw::From) if self.kw(e + 1, Kw::Today) => {
+                    // "3 years from today": counted in days
+                    if matches!(u, Unit::Year | Unit::Month | Unit::Quarter | Unit::Decade) && h % 4 == 0 {
+                        let t = dt_add(self.now_secs()?, u, h / 4)?;
+                        let mut c = Cand::new(i, e + 2, TimexType::Date, dt_fmt(t, Unit::Day));
+                        c.anchor = Anchor::Dct;
+                        return Some(c);
+                    }
+                    (1, e + 2)
+                }
+                Lex::Kw(Kw::From) if self.kw(e + 1, Kw::Right) && self.kw(e + 2, Kw::Now) => (1, e + 3),
+                _ => (0, e),
+            };
+            if sign != 0 {
+                let v = self.offset_value(h, u, sign)?;
+                let mut c = Cand::new(i, end, TimexType::Date, v);
+                c.anchor = Anchor::Dct;
+                return Some(c);
+            }
+        }
+        // "18th Dec for 10 days", "4pm for 30 mins", "for 10 days from 18th Dec"
+        if let Some(c) = self.p_for_span(i).or_else(|| if i > 0 && self.word(i - 1, "for") { self.p_for_span(i - 1) } else { None }) {
+            return Some(c);
+        }
+        // "late tonight", "late last night": 21:00 to midnight
+        if self.kw(i, Kw::Late) {
+            let (off, e) = if self.kw(i + 1, Kw::Tonight) { (0, i + 2) } else if self.kw(i + 1, Kw::Last) && self.word(i + 2, "night") { (-1, i + 3) } else { (0, 0) };
+            if e > 0 {
+                let p = self.dct?.shift(off, Gran::Day)?;
+                let mut c = Cand::new(i, e, TimexType::Time, format!("{}T21:00", p.fmt()));
+                c.range_end = Some(format!("{}T23:00", p.fmt()));
+                c.anchor = Anchor::Dct;
+                return Some(c);
+            }
+        }
+        // "tomorrow lunch", "today at lunch": 12:00 to 14:00
+        if let Some((DayRef::Rel(off), e)) = self.dayref(i, None) {
+            let k = if self.kw(e, Kw::At) { e + 1 } else { e };
+            if self.word(k, "lunch") {
+                let p = self.dct?.shift(off, Gran::Day)?;
+                let mut c = Cand::new(i, k + 1, TimexType::Time, format!("{}T12:00", p.fmt()));
+                c.range_end = Some(format!("{}T13:00", p.fmt()));
+                c.anchor = Anchor::Dct;
+                return Some(c);
+            }
+        }
+        // "the 24": a day of the month, alone
+        if self.kw(i, Kw::The) && self.alone(i, i + 2) {
+            if let (Some(d), Some(dct)) = (self.num(i + 1).filter(|&d| (1..=31).contains(&d) && self.ndigits(i + 1) <= 2), self.dct) {
+                let p = Point::with(dct.y, dct.m, Gran::Month).shift(if d < dct.d { 1 } else { 0 }, Gran::Month)?;
+                if calendar::valid_date(p.y, p.m, d) {
+                    let mut c = Cand::new(i, i + 2, TimexType::Date, Point::day(p.y, p.m, d).fmt());
+                    c.anchor = Anchor::Dct;
+                    return Some(c);
+                }
+            }
+        }
+        // "morning", "the afternoon", "in the evening": today's part of the day, alone
+        {
+            let k = if self.kw(i, Kw::The) { i + 1 } else { i };
+            if let (Lex::Pod(p), Some(d)) = (self.lex(k), self.dct) {
+                let before_ok = i == 0 || self.is_punct(i - 1) || self.kw(i - 1, Kw::In) && (i < 2 || self.is_punct(i - 2));
+                if before_ok && (k + 1 >= self.n() || self.is_punct(k + 1)) && !self.word(k, "mornings") {
+                    let mut c = Cand::new(i, k + 1, TimexType::Time, format!("{}T{}", d.fmt(), p));
+                    c.anchor = Anchor::Dct;
+                    return Some(c);
+                }
+            }
+        }
+        // "Thanksgiving in 9 months", "March in a year", "Thanksgiving 3 months ago": the
+        // holiday or month in the year of the shifted reference time
+        let shifted = self.dayref(i, None).or_else(|| match self.lex(i) {
+            Lex::Month(m) if self.cap(i) => Some((DayRef::Spec(Spec { m: Some(m), ..Spec::default() }), i + 1)),
+            _ => None,
+        });
+        if let Some((dr @ (DayRef::Holiday(_, None) | DayRef::Spec(Spec { y: None, d: None, wd: None, m: Some(_) })), e)) = shifted {
+            let (k, sign0) = if self.kw(e, Kw::In) { (e + 1, 1) } else { (e, 0) };
+            if let Some((q4, u, e2)) = self.qty_unit(k).filter(|x| x.0 % 4 == 0) {
+                let (sign, end) = match self.lex(e2) {
+                    _ if sign0 == 1 => (1, e2),
+                    Lex::Kw(Kw::Ago) => (-1, e2 + 1),
+                    Lex::Kw(Kw::Hence) => (1, e2 + 1),
+                    Lex::Kw(Kw::From) if self.kw(e2 + 1, Kw::Now) => (1, e2 + 2),
+                    _ => (0, e2),
+                };
+                if sign != 0 {
+                    let t = dt_add(self.now_secs()?, u, sign * q4 / 4)?;
+                    let y = dt_civil(t).0;
+                    let v = match dr {
+                        DayRef::Holiday(h, _) => {
+                            let (y, m, d) = Self::holiday_date(h, y);
+                            Point::day(y, m, d).fmt()
+                        }
+                        DayRef::Spec(Spec { m: Some(m), .. }) => Point::with(y, m, Gran::Month).fmt(),
+                        _ => return None,
+                    };
+                    let mut c = Cand::new(i, end, TimexType::Date, v);
+                    c.anchor = Anchor::Dct;
+                    return Some(c);
+                }
+            }
+        }
+        // "upcoming two weeks", "2 upcoming days": the start of the N-th next unit
+        {
+            let up = self.kw(i, Kw::Upcoming);
+            let k = if up { i + 1 } else { i };
+            if let Some((Qty::N(n), e)) = self.qty(k) {
+                let (up2, e) = if !up && self.kw(e, Kw::Upcoming) { (true, e + 1) } else { (up, e) };
+                if let (true, Some((u, _, e2))) = (up2, self.unit(e)) {
+                    let g = if u == Unit::Night { Unit::Day } else { u };
+                    if !matches!(g, Unit::Weekend | Unit::Fortnight) && (!matches!(g, Unit::Second | Unit::Minute | Unit::Hour) || self.dct_tm.is_some()) {
+                        let t = dt_add(dt_trunc(self.now_secs()?, g), g, n as i64)?;
+                        let mut c = Cand::new(i, e2, TimexType::Date, dt_fmt(t, g));
+                        c.anchor = Anchor::Dct;
+                        return Some(c);
+                    }
+                }
+            }
+        }
+        // "the last 2 days", "next three weeks", "past 2 years": the interval before/after now
+        let k = if self.kw(i, Kw::The) { i + 1 } else { i };
+        let sign = match self.lex(k) {
+            Lex::Kw(Kw::Last | Kw::Past | Kw::Previous) => -1,
+            Lex::Kw(Kw::Next | Kw::Coming | Kw::Following) => 1,
+            _ => return None,
+        };
+        let (h, u, e) = self.qty_unit(k + 1)?;
+        if h % 4 != 0 || self.kw(k + 1, Kw::A) && !self.kw(k + 2, Kw::Few) && !self.kw(k + 2, Kw::Couple) {
+            return None;
+        }
+        let n = h / 4;
+        let now = self.now_secs()?;
+        let g = if u == Unit::Night { Unit::Day } else if u == Unit::Fortnight { Unit::Week } else { u };
+        let n = if u == Unit::Fortnight { 2 * n } else { n };
+        if matches!(g, Unit::Second | Unit::Minute | Unit::Hour) && self.dct_tm.is_none() {
+            return None;
+        }
+        let cur = dt_trunc(now, g);
+        let (s, last) = if sign < 0 {
+            (dt_add(cur, g, -n)?, dt_add(cur, g, -1)?)
+        } else if matches!(g, Unit::Second | Unit::Minute) {
+            (dt_add(cur, g, 1)?, dt_add(cur, g, n)?)
+        } else {
+            (dt_add(cur, g, 1)?, dt_add(cur, g, n)?)
+        };
+        let mut c = Cand::new(i, e, TimexType::Date, dt_fmt(s, g));
+        c.range_end = Some(dt_fmt(last, g));
+        c.anchor = Anchor::Dct;
+        Some(c)
+    }
+}
+
+impl<'a> Tagger<'a> {
+    /// Scheduling text: a clock time without a day is its next occurrence after the DCT;
+    /// without am/pm, "3:30" at 04:30 is 15:30.
+    fn next_occurrence(&self, res: Res, tod: Tod, j: usize, k: usize) -> (Res, Tod) {
+        let (Some((nh, nm)), Some(d), Tod::Hm(h, m, sec)) = (self.dct_tm, self.dct, tod) else { return (res, tod) };
+        if !self.sched() || self.last.is_some() || res.anchor != Anchor::Dct {
+            return (res, tod);
+        }
+        let marked = (j..k).any(|x| matches!(self.lex(x), Lex::Kw(Kw::Am | Kw::Pm | Kw::Noon | Kw::Midnight | Kw::Midday | Kw::In) | Lex::Pod(_)) || self.word(x, "a") || self.word(x, "p") || self.word(x, "h"))
+            || self.ndigits(j) == 2 && self.txt(j).starts_with('0');
+        let now = nh * 60 + nm;
+        let cands: Vec<u32> = if !marked && (1..=12).contains(&h) { vec![h % 12, h % 12 + 12] } else { vec![h] };
+        let pick = cands.iter().copied().find(|&c| c * 60 + m >= now);
+        let (h2, shift) = match pick {
+            Some(c) => (c, 0),
+            None => (cands[0], 1),
+        };
+        let Some(p) = d.shift(shift, Gran::Day) else { return (res, tod) };
+        (Res::rel(p, Anchor::Dct), Tod::Hm(h2, m, sec))
+    }
+}
+
+impl<'a> Tagger<'a> {
+    /// Hour as a word: "three", "twelve".
+    fn hour_word(&self, i: usize) -> Option<(u32, usize)> {
+        match self.lex(i) {
+            Lex::Card(n) if (1..=12).contains(&n) => Some((n, i + 1)),
+            _ => None,
+        }
+    }
+
+    /// Minutes spelled out after an hour: "thirty", "fifty nine", "twenty-five", "oh three".
+    fn minute_words(&self, i: usize) -> Option<(u32, usize)> {
+        let i = if self.punct(i, '-') && i > 0 && self.adj(i - 1) { i + 1 } else { i };
+        if self.word(i, "oh") || self.word(i, "o") || self.word(i, "ou") || self.word(i, "zero") {
+            let k = if self.punct(i + 1, '-') { i + 2 } else { i + 1 };
+            return match self.lex(k) {
+                Lex::Card(u) if (1..=9).contains(&u) => Some((u, k + 1)),
+                _ => None,
+            };
+        }
+        match self.lex(i) {
+            Lex::Card(t @ (20 | 30 | 40 | 50)) => {
+                let k = if self.punct(i + 1, '-') { i + 2 } else { i + 1 };
+                match self.lex(k) {
+                    Lex::Card(u) if (1..=9).contains(&u) => Some((t + u, k + 1)),
+                    _ => Some((t, i + 1)),
+                }
+            }
+            Lex::Card(n) if (10..=19).contains(&n) => Some((n, i + 1)),
+            _ => None,
+        }
+    }
+
+    /// am/pm applied to an hour of the 12-hour clock.
+    fn apply_ampm(h: u32, pm: bool) -> Option<u32> {
+        if h == 0 || h > 12 {
+            return None;
+        }
+        Some(if pm && h < 12 { h + 12 } else if !pm && h == 12 { 0 } else { h })
+    }
+
+    /// Clock times in words and clock arithmetic: "ten thirty", "three am", "twelve oh
+    /// three", "a quarter past 3pm", "20 minutes past noon", "a quarter to noon", "half
+    /// past three", "half three" (scheduling text only).
+    fn time_words(&self, i: usize) -> Option<(Tod, usize)> {
+        let at = i > 0 && self.kw(i - 1, Kw::At);
+        // "(a) quarter / half / N (minutes) past|after|to|till HOUR"
+        let (mins, strong, k) = if self.kw(i, Kw::A) && self.word(i + 1, "quarter") {
+            (15, true, i + 2)
+        } else if self.word(i, "quarter") {
+            (15, true, i + 1)
+        } else if self.kw(i, Kw::Half) {
+            (30, true, i + 1)
+        } else if let Some(n) = self.num(i).filter(|&n| (1..=59).contains(&n) && self.ndigits(i) <= 2 && !self.in_figure(i)) {
+            let mw = matches!(self.lex(i + 1), Lex::Unit(Unit::Minute, _));
+            (n, mw, i + 1 + mw as usize)
+        } else if let Some((n, e)) = self.minute_words(i).or_else(|| match self.lex(i) {
+            Lex::Card(n) if (1..=9).contains(&n) => Some((n, i + 1)),
+            _ => None,
+        }) {
+            let mw = matches!(self.lex(e), Lex::Unit(Unit::Minute, _));
+            (n, mw, e + mw as usize)
+        } else {
+            (0, false, usize::MAX)
+        };
+        if k != usize::MAX {
+            let dir = if self.word(k, "past") || self.kw(k, Kw::After) {
+                Some(1)
+            } else if self.kw(k, Kw::To) || self.kw(k, Kw::Until) || self.kw(k, Kw::Before) {
+                Some(-1)
+            } else {
+                None
+            };
+            if let Some(dir) = dir {
+                let hour = self.time_plain(k + 1).map(|(t, e)| (t, e, true)).or_else(|| {
+                    let (h, e) = self.hour_word(k + 1).or_else(|| self.num(k + 1).filter(|&h| (1..=12).contains(&h) && self.ndigits(k + 1) <= 2).map(|h| (h, k + 2)))?;
+                    Some((Tod::Hm(h, 0, None), e, false))
+                });
+                if let Some((Tod::Hm(h, 0, None), e, strong_h)) = hour {
+                    if (strong || strong_h || self.sched()) && !(dir < 0 && !strong && !matches!(self.lex(k + 1), Lex::Kw(Kw::Noon | Kw::Midnight | Kw::Midday))) {
+                        let base = h as i64 * 60 + dir * mins as i64;
+                        let base = base.rem_euclid(24 * 60) as u32;
+                        let (mut hh, mm) = (base / 60, base % 60);
+                        let mut e = e;
+                        if !strong_h {
+                            if let Some((pm, e2)) = self.ampm(e) {
+                                hh = Self::apply_ampm(hh.max(1), pm)?;
+                                e = e2;
+                            }
+                        }
+                        if h == 24 && hh == 0 {
+                            hh = 0;
+                        }
+                        return Some((Tod::Hm(hh, mm, None), e));
+                    }
+                }
+            }
+        }
+        // "at 3 15", "at 12 15": hour and minutes with a space, scheduling text only
+        if at && self.sched() {
+            if let (Some(h), Some(m)) = (self.num(i).filter(|&h| (1..=12).contains(&h) && self.ndigits(i) <= 2), self.num(i + 1).filter(|&m| m <= 59 && self.ndigits(i + 1) == 2)) {
+                if !self.adj(i) && (i + 2 >= self.n() || self.is_punct(i + 2)) {
+                    return Some((Tod::Hm(h, m, None), i + 2));
+                }
+            }
+        }
+        // "half three" (British), scheduling text only
+        if self.kw(i, Kw::Half) && self.sched() {
+            if let Some((h, e)) = self.hour_word(i + 1).or_else(|| self.num(i + 1).filter(|&h| (1..=12).contains(&h) && self.ndigits(i + 1) <= 2).map(|h| (h, i + 2))) {
+                if self.is_punct(e) || e >= self.n() {
+                    return Some((Tod::Hm(h, 30, None), e));
+                }
+            }
+        }
+        // "ten thirty", "three am", "twelve oh three", "nine fifty nine a m", "eight o'clock"
+        let (h, e) = self.hour_word(i)?;
+        if self.kw(e, Kw::Oclock) {
+            let (h, e2) = match self.ampm(e + 1) {
+                Some((pm, e2)) => (Self::apply_ampm(h, pm)?, e2),
+                None => (h, e + 1),
+            };
+            return Some((Tod::Hm(h, 0, None), e2));
+        }
+        let (m, e2) = match self.minute_words(e) {
+            Some((m, e2)) if !(self.punct(e, '-') && !self.adj(e)) => (Some(m), e2),
+            _ => (None, e),
+        };
+        if let Some((pm, e3)) = self.ampm(e2) {
+            return Some((Tod::Hm(Self::apply_ampm(h, pm)?, m.unwrap_or(0), None), e3));
+        }
+        let m = m?;
+        // without am/pm only where a clock is expected
+        let oh_form = !matches!(self.lex(e), Lex::Card(_));
+        if !(at || self.sched() && (h >= 10 || oh_form)) || self.unit(e2).is_some() {
+            return None;
+        }
+        Some((Tod::Hm(h, m, None), e2))
+    }
+}
+
+impl<'a> Tagger<'a> {
+    /// More holiday names: Easter-based feasts, Black Friday, MLK Day, St Patrick's Day,
+    /// Mother's and Father's Day. Lower case only in scheduling text.
+    fn holiday_more(&self, i: usize) -> Option<(Hol, usize)> {
+        if !self.cap(i) && !self.sched() {
+            return None;
+        }
+        let w = self.txt(i);
+        let is = |x: &str| w.eq_ignore_ascii_case(x);
+        let poss = |j: usize| if (self.punct(j, '\'') || self.txt(j) == "\u{2019}") && self.word(j + 1, "s") { j + 2 } else { j };
+        let day = |j: usize| if self.word(j, "day") { Some(j + 1) } else { None };
+        let wd = |j: usize, name: &str, abbr: &str| self.word(j, name) || self.word(j, abbr);
+        Some(if is("black") && wd(i + 1, "friday", "fri") {
+            (Hol::NthPlus(11, 4, 4, 1), i + 2)
+        } else if is("palm") && wd(i + 1, "sunday", "sun") {
+            (Hol::Easter(-7), i + 2)
+        } else if is("maundy") && wd(i + 1, "thursday", "thu") {
+            (Hol::Easter(-3), i + 2)
+        } else if is("ash") && wd(i + 1, "wednesday", "wed") {
+            (Hol::Easter(-46), i + 2)
+        } else if is("shrove") && wd(i + 1, "tuesday", "tue") || is("pancake") && self.word(i + 1, "day") {
+            (Hol::Easter(-47), i + 2)
+        } else if is("mardi") && self.word(i + 1, "gras") {
+            (Hol::Easter(-47), i + 2)
+        } else if is("pentecost") || is("whitsun") {
+            (Hol::Easter(49), i + 1)
+        } else if is("whit") && wd(i + 1, "sunday", "sun") {
+            (Hol::Easter(49), i + 2)
+        } else if is("whit") && wd(i + 1, "monday", "mon") {
+            (Hol::Easter(50), i + 2)
+        } else if is("trinity") && wd(i + 1, "sunday", "sun") {
+            (Hol::Easter(56), i + 2)
+        } else if is("mlk") {
+            let j = if self.word(i + 1, "jr") { if self.punct(i + 2, '.') { i + 3 } else { i + 2 } } else { i + 1 };
+            (Hol::Nth(1, 1, 3), day(j)?)
+        } else if is("martin") && self.word(i + 1, "luther") && (self.word(i + 2, "king") || self.word(i + 2, "kings")) {
+            (Hol::Nth(1, 1, 3), day(poss(i + 3))?)
+        } else if (is("st") || is("saint")) && ["patrick", "patricks", "paddy", "paddys"].iter().any(|x| self.word(if self.punct(i + 1, '.') { i + 2 } else { i + 1 }, x)) {
+            let j = if self.punct(i + 1, '.') { i + 3 } else { i + 2 };
+            (Hol::Fixed(3, 17), day(poss(j))?)
+        } else if is("orthodox") {
+            let j = i + 1;
+            if self.kw(j, Kw::Easter) {
+                (Hol::OrthodoxEaster(0), if self.word(j + 1, "sunday") { j + 2 } else { j + 1 })
+            } else if (self.word(j, "good") || self.word(j, "great")) && wd(j + 1, "friday", "fri") {
+                (Hol::OrthodoxEaster(-2), j + 2)
+            } else if (self.word(j, "shrove") || self.word(j, "clean")) && wd(j + 1, "monday", "mon") {
+                (Hol::OrthodoxEaster(-48), j + 2)
+            } else {
+                return None;
+            }
+        } else if is("clean") && wd(i + 1, "monday", "mon") {
+            (Hol::OrthodoxEaster(-48), i + 2)
+        } else if is("lazarus") && wd(i + 1, "saturday", "sat") {
+            (Hol::OrthodoxEaster(-8), i + 2)
+        } else if is("white") && wd(i + 1, "sunday", "sun") {
+            (Hol::Easter(49), i + 2)
+        } else if is("branch") && wd(i + 1, "sunday", "sun") {
+            (Hol::Easter(-7), i + 2)
+        } else if is("koningsdag") {
+            (Hol::KingsDay, i + 1)
+        } else if (is("king") || is("kings")) && self.word(poss(i + 1), "day") {
+            (Hol::KingsDay, poss(i + 1) + 1)
+        } else if is("boss") || is("bosses") {
+            let j = poss(i + 1);
+            let e = day(j).or((j > i + 1 && self.sched()).then_some(j))?;
+            (Hol::Fixed(10, 16), e)
+        } else if is("mother") || is("mothers") {
+            (Hol::Nth(5, 7, 2), day(poss(i + 1))?)
+        } else if is("father") || is("fathers") {
+            (Hol::Nth(6, 7, 3), day(poss(i + 1))?)
+        } else {
+            return None;
+        })
+    }
+}
+
+impl<'a> Tagger<'a> {
+    /// "the first week of October 2014", "the last week of September", "the third last
+    /// week of 2018": full Monday-Sunday weeks inside the month or year.
+    fn p_nth_week(&self, i: usize) -> Option<Cand> {
+        let k = if self.kw(i, Kw::The) { i + 1 } else { i };
+        let (n, j) = if self.kw(k, Kw::Last) {
+            (-1i64, k + 1)
+        } else {
+            let (n, j) = self.day_num(k).filter(|&(n, _)| (1..=5).contains(&n))?;
+            if self.kw(j, Kw::Last) { (-(n as i64), j + 1) } else { (n as i64, j) }
+        };
+        if !matches!(self.lex(j), Lex::Unit(Unit::Week, false)) || !(self.kw(j + 1, Kw::Of) || self.kw(j + 1, Kw::In)) {
+            return None;
+        }
+        let r = j + 2;
+        let (first_day, last_day, e, anchor) = if let Some((y, m, e, a)) = self.month_ref(r, i) {
+            (calendar::days_from_civil(y, m, 1), calendar::days_from_civil(y, m, calendar::days_in_month(y, m)), e, a)
+        } else {
+            let (y, e) = self.year(r)?;
+            (calendar::days_from_civil(y, 1, 1), calendar::days_from_civil(y, 12, 31), e, Anchor::None)
+        };
+        let first_mon = first_day + (8 - calendar::weekday_of_days(first_day) as i64) % 7;
+        let last_sun = last_day - (calendar::weekday_of_days(last_day) as i64 % 7);
+        let mon = if n > 0 { first_mon + 7 * (n - 1) } else { last_sun - 6 + 7 * (n + 1) };
+        if mon < first_day || mon + 6 > last_day {
+            return None;
+        }
+        let (y, m, d) = calendar::civil_from_days(mon);
+        let p = Point { gran: Gran::Week, ..Point::day(y, m, d) };
+        let mut c = Cand::new(i, e, TimexType::Date, p.fmt());
+        c.anchor = anchor;
+        Some(c)
+    }
+
+    /// "three days after Easter", "a year from Christmas", "two weeks before May 1",
+    /// "15 minutes from 1pm": an offset from a date or time given right after.
+    fn p_offset_from(&self, i: usize) -> Option<Cand> {
+        let (q4, u, e) = self.qty_unit(i)?;
+        if q4 % 4 != 0 {
+            return None;
+        }
+        let n = q4 / 4;
+        let sign = match self.lex(e) {
+            Lex::Kw(Kw::After) => 1,
+            Lex::Kw(Kw::Before) => -1,
+            Lex::Kw(Kw::From) if !self.kw(e + 1, Kw::Now) && !self.kw(e + 1, Kw::Today) && !self.kw(e + 1, Kw::Right) => 1,
+            _ => return None,
+        };
+        let c = self.p_datetime(e + 1)?;
+        if c.s != e + 1 {
+            return None;
+        }
+        let v = &c.value;
+        let b = v.as_bytes();
+        let num = |r: std::ops::Range<usize>| v.get(r).and_then(|x| x.parse::<u32>().ok());
+        let out = if b.len() == 10 {
+            let (y, m, d) = (num(0..4)? as i32, num(5..7)?, num(8..10)?);
+            let g = match u {
+                Unit::Day | Unit::Night => Gran::Day,
+                Unit::Week | Unit::Fortnight => Gran::Week,
+                Unit::Month => Gran::Month,
+                Unit::Year => Gran::Year,
+                _ => return None,
+            };
+            let n = if u == Unit::Fortnight { 2 * n } else { n };
+            Point::day(y, m, d).shift(sign * n, g)?.fmt()
+        } else if b.len() == 16 && b[10] == b'T' {
+            let t = dt_secs(num(0..4)? as i32, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?, 0);
+            if !matches!(u, Unit::Minute | Unit::Hour | Unit::Second) {
+                return None;
+            }
+            dt_fmt(dt_add(t, u, sign * n)?, Unit::Minute)
+        } else {
+            return None;
+        };
+        let mut r = Cand::new(i, c.e, if b.len() == 10 { TimexType::Date } else { TimexType::Time }, out);
+        r.anchor = c.anchor;
+        Some(r)
+    }
+}
+
+impl<'a> Tagger<'a> {
+    /// A start and a length: "18th Dec for 10 days", "from 4pm for thirty minutes", "for 10
+    /// days from 18th Dec" (scheduling text): the interval from the start.
+    fn p_for_span(&self, i: usize) -> Option<Cand> {
+        let (c, q4, u, s, e) = if self.word(i, "for") {
+            let (q4, u, e) = self.qty_unit(i + 1)?;
+            if !self.kw(e, Kw::From) {
+                return None;
+            }
+            let c = self.p_datetime(e + 1).filter(|c| c.s == e + 1)?;
+            let end = c.e;
+            (c, q4, u, i + 1, end)
+        } else {
+            let k = if self.kw(i, Kw::From) { i + 1 } else { i };
+            let c = self.p_datetime(k).filter(|c| c.s == k && c.range_end.is_none())?;
+            if !self.word(c.e, "for") {
+                return None;
+            }
+            let (q4, u, e) = self.qty_unit(c.e + 1)?;
+            (c, q4, u, k, e)
+        };
+        if q4 % 4 != 0 {
+            return None;
+        }
+        let n = q4 / 4;
+        let v = c.value.clone();
+        let num = |r: std::ops::Range<usize>| v.get(r).and_then(|x| x.parse::<u32>().ok());
+        let end = if v.len() == 10 {
+            let days = match u {
+                Unit::Day | Unit::Night => n,
+                Unit::Week => 7 * n,
+                _ => return None,
+            };
+            Point::day(num(0..4)? as i32, num(5..7)?, num(8..10)?).shift(days, Gran::Day)?.fmt()
+        } else if v.len() == 16 && v.as_bytes()[10] == b'T' {
+            if !matches!(u, Unit::Minute | Unit::Hour) {
+                return None;
+            }
+            let t = dt_secs(num(0..4)? as i32, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?, 0);
+            dt_fmt(dt_add(t, u, n)?, Unit::Minute)
+        } else {
+            return None;
+        };
+        let mut r = Cand::new(s, e, c.kind, v);
+        r.range_end = Some(end);
+        r.anchor = c.anchor;
+        Some(r)
     }
 }

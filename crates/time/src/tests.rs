@@ -177,3 +177,305 @@ mod prop {
         }
     }
 }
+
+/// Tuesday 2013-02-12 04:30, scheduling mode (Duckling's reference time).
+const REF: Dct = Dct { date: (2013, 2, 12), time: Some((4, 30)) };
+const SCHED: Options = Options { default_tense: Tense::Future };
+
+fn sched(text: &str) -> Vec<(String, String, Option<String>)> {
+    tag_with(text, Some(&REF), &SCHED).into_iter().map(|t| (text[t.start..t.end].to_string(), t.value, t.range_end)).collect()
+}
+
+#[test]
+fn scheduling_offsets_are_points() {
+    assert_eq!(sched("Call me in 2 hours.")[0].1, "2013-02-12T06:30");
+    assert_eq!(sched("We leave in a week.")[0].1, "2013-02-19");
+    assert_eq!(sched("Back in half an hour")[0].1, "2013-02-12T05:00:00");
+    assert_eq!(sched("It ended three months ago")[0].1, "2013-11-12".replace("2013-11", "2012-11"));
+    assert_eq!(sched("the last 2 days")[0], ("the last 2 days".into(), "2013-02-10".into(), Some("2013-02-11".into())));
+    assert_eq!(sched("next 3 weeks")[0].2.as_deref(), Some("2013-W10"));
+    // News keeps the TimeML reading.
+    assert_eq!(value("Talks resume in two weeks.", Some(&SUN)), "P2W");
+    assert_eq!(value("Prices fell over the last two days.", Some(&SUN)), "P2D");
+}
+
+#[test]
+fn scheduling_clock_times_are_the_next_occurrence() {
+    assert_eq!(sched("at 3am")[0].1, "2013-02-13T03:00");
+    assert_eq!(sched("at 3:30")[0].1, "2013-02-12T15:30");
+    assert_eq!(sched("at 6am")[0].1, "2013-02-12T06:00");
+    // News: the DCT's day.
+    assert_eq!(value("The blast happened at 3 a.m.", Some(&Dct { date: (2013, 2, 12), time: Some((4, 30)) })), "2013-02-12T03:00");
+}
+
+#[test]
+fn nth_weekday_and_day_of_month() {
+    assert_eq!(value("The vote is on the first Tuesday of October 2014.", Some(&SUN)), "2014-10-07");
+    assert_eq!(value("They met on the last Monday of March 2025.", Some(&SUN)), "2025-03-31");
+    assert_eq!(value("The deadline is the last day of October 2015.", Some(&SUN)), "2015-10-31");
+    assert_eq!(value("Payment is due on the 20th of next month.", Some(&SUN)), "2025-06-20");
+    assert_eq!(sched("third tuesday of september 2014")[0].1, "2014-09-16");
+    assert_eq!(sched("the first Monday of this month")[0].1, "2013-02-04");
+}
+
+#[test]
+fn weekday_with_day_and_bare_ordinal_days() {
+    assert_eq!(sched("Tuesday the 19th")[0].1, "2013-02-19");
+    assert_eq!(sched("Thu 15th")[0].1, "2013-08-15");
+    assert_eq!(value("The deal closed on the 12th.", Some(&SUN)), "2025-05-12");
+    assert_eq!(sched("on the 15th")[0].1, "2013-02-15");
+    assert_eq!(sched("on the first")[0].1, "2013-03-01");
+    // Not days: centuries, quarters, floors.
+    assert!(tag("It dates from the 15th century.", Some(&SUN)).iter().all(|t| t.value != "2025-05-15"));
+    assert!(tag("He lived on the 15th floor.", Some(&SUN)).is_empty());
+    let t = one("Profit rose in the fourth quarter.", Some(&SUN));
+    assert_eq!(t.value, "2024-Q4");
+}
+
+mod prop_sched {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn scheduling_mode_never_panics(words in proptest::collection::vec(prop_oneof![
+            Just("in"), Just("4000000000"), Just("2"), Just("half"), Just("an"), Just("hour"), Just("years"),
+            Just("the"), Just("last"), Just("next"), Just("days"), Just("ago"), Just("from"), Just("now"),
+            Just("first"), Just("Tuesday"), Just("of"), Just("month"), Just("March"), Just("15th"), Just("on"),
+            Just("at"), Just("3"), Just("am"), Just("past"), Just("quarter"), Just("to"), Just("noon"), Just("-"),
+            Just("ten"), Just("thirty"), Just("between"), Just("and"), Just("July"), Just("centuries"),
+        ], 0..30)) {
+            let s = words.join(" ");
+            spans_ok(&s, &tag_with(&s, Some(&REF), &SCHED));
+            spans_ok(&s, &tag_with(&s, None, &SCHED));
+            spans_ok(&s, &tag(&s, Some(&REF)));
+        }
+    }
+}
+
+#[test]
+fn clock_arithmetic_and_spelled_times() {
+    let d = Dct { date: (2025, 5, 18), time: None };
+    assert_eq!(value("The meeting starts at a quarter past 3pm.", Some(&d)), "2025-05-18T15:15");
+    assert_eq!(value("Polls close at a quarter to noon.", Some(&d)), "2025-05-18T11:45");
+    assert_eq!(value("He arrived 20 minutes past noon.", Some(&d)), "2025-05-18T12:20");
+    assert_eq!(value("The train left at half past 3 pm.", Some(&d)), "2025-05-18T15:30");
+    assert_eq!(value("The alarm rang at ten thirty.", Some(&d)), "2025-05-18T10:30");
+    assert_eq!(value("They met at three am.", Some(&d)), "2025-05-18T03:00");
+    assert_eq!(sched("twelve oh three")[0].1, "2013-02-12T12:03");
+    assert_eq!(sched("half three")[0].1, "2013-02-12T15:30");
+    // Scores and counts stay untagged.
+    assert!(tag("The Jets won 20 to 3 on the road.", Some(&d)).iter().all(|t| t.kind != TimexType::Time));
+    assert!(tag("Three twenty-year-olds were hurt.", Some(&d)).iter().all(|t| t.kind != TimexType::Time));
+    assert!(tag_with("three twenty", Some(&REF), &SCHED).is_empty());
+}
+
+#[test]
+fn day_and_hour_ranges() {
+    let t = one("The festival runs from 13 to 15 July.", Some(&SUN));
+    assert_eq!((t.value.as_str(), t.range_end.as_deref()), ("2025-07-13", Some("2025-07-15")));
+    let t = one("Talks are set for 23rd to 26th Oct.", Some(&SUN));
+    assert_eq!((t.value.as_str(), t.range_end.as_deref()), ("2025-10-23", Some("2025-10-26")));
+    let t = one("The office is open 3-4pm.", Some(&SUN));
+    assert_eq!((t.value.as_str(), t.range_end.as_deref()), ("2025-05-18T15:00", Some("2025-05-18T16:00")));
+    let t = one("Voting will run from 8am to 1pm on Tuesday.", Some(&SUN));
+    assert_eq!(t.range_end.as_deref(), Some("2025-05-20T13:00"));
+    // Scores are not ranges.
+    assert!(tag("They won the match 3-4 in overtime.", Some(&SUN)).is_empty());
+}
+
+#[test]
+fn parts_of_the_current_period() {
+    let t = one("The deal should close by the end of the year.", Some(&SUN));
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2025", Some("END")));
+    let t = one("Rents are due at the beginning of the month.", Some(&SUN));
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2025-05", Some("START")));
+}
+
+#[test]
+fn more_holidays() {
+    assert_eq!(value("Shoppers lined up on Black Friday.", Some(&SUN)), "2024-11-29");
+    assert_eq!(value("The parade was held on St. Patrick's Day.", Some(&SUN)), "2025-03-17");
+    assert_eq!(value("Crowds gathered on Palm Sunday.", Some(&SUN)), "2025-04-13");
+    assert_eq!(value("Banks will close on Martin Luther King Day.", Some(&SUN)), "2026-01-19");
+    assert_eq!(sched("new years eve")[0].1, "2013-12-31");
+    assert_eq!(sched("whit monday")[0].1, "2013-05-20");
+    assert!(tag("Ships crossed the Black Sea. Her mother said St Louis won.", Some(&SUN)).is_empty());
+}
+
+#[test]
+fn weekday_by_week() {
+    // SUN is Sunday 2025-05-18, the last day of ISO week 20.
+    assert_eq!(value("The panel will meet Wednesday of next week.", Some(&SUN)), "2025-05-21");
+    assert_eq!(value("They met on last week's Monday.", Some(&SUN)), "2025-05-05");
+    assert_eq!(sched("friday after next")[0].1, "2013-02-22");
+    assert_eq!(sched("3 fridays from now")[0].1, "2013-03-01");
+    assert_eq!(sched("2 thursdays ago")[0].1, "2013-01-31");
+    assert_eq!(sched("next wednesday")[0].1, "2013-02-20");
+}
+
+#[test]
+fn upcoming_units_and_year_month() {
+    assert_eq!(sched("upcoming two weeks")[0].1, "2013-W09");
+    assert_eq!(sched("2 upcoming days")[0].1, "2013-02-14");
+    assert_eq!(value("The index for 2014-03 was revised.", Some(&SUN)), "2014-03");
+    assert_eq!(sched("2014/10")[0].1, "2014-10");
+    // Seasons and figures are not months.
+    assert!(tag("The 2010-11 season was long.", Some(&SUN)).iter().all(|t| t.value != "2010-11"));
+    assert!(tag("Call 555-2014-03 now.", Some(&SUN)).iter().all(|t| t.value != "2014-03"));
+}
+
+#[test]
+fn fractions_hours_before_day_words_and_now() {
+    assert_eq!(sched("in 1/4 hour")[0].1, "2013-02-12T04:45:00");
+    assert_eq!(sched("in 2.5 hours")[0].1, "2013-02-12T07:00:00");
+    assert_eq!(sched("in a quarter of an hour")[0].1, "2013-02-12T04:45:00");
+    assert_eq!(sched("now")[0].1, "2013-02-12T04:30:00");
+    assert_eq!(value("Now the talks resume.", Some(&SUN)), "PRESENT_REF");
+    assert_eq!(value("The rally starts at 8 tonight.", Some(&SUN)), "2025-05-18T20:00");
+    assert_eq!(value("He lands at 9 tomorrow morning.", Some(&SUN)), "2025-05-19T09:00");
+    assert_eq!(value("They arrive 3 in the morning.", Some(&SUN)), "2025-05-18T03:00");
+    assert_eq!(value("We spoke this morning at 10.", Some(&SUN)), "2025-05-18T10:00");
+    assert_eq!(sched("day after tomorrow 5pm")[0].1, "2013-02-14T17:00");
+    // Counts before "today" are not times.
+    assert!(tag("He scored 8 today.", Some(&SUN)).iter().all(|t| t.kind != TimexType::Time));
+}
+
+#[test]
+fn tense_markers_passives_and_irregular_pasts() {
+    // "will be named": the participle does not make it past.
+    assert_eq!(value("She will be named commander for a mission in December.", Some(&SUN)), "2025-12");
+    assert_eq!(value("The case is heard in July.", Some(&SUN)), "2025-07");
+    // Irregular pasts.
+    assert_eq!(value("KKR bought the company in August.", Some(&SUN)), "2024-08");
+    assert_eq!(value("Talks are set to resume Monday.", Some(&SUN)), "2025-05-19");
+}
+
+#[test]
+fn shorthand_quarters_weekends_and_open_intervals() {
+    assert_eq!(value("Results for 2018Q4 beat forecasts.", Some(&SUN)), "2018-Q4");
+    assert_eq!(value("The temple was built in 1200 AD.", Some(&SUN)), "1200");
+    assert_eq!(value("Talks resume on 26th Oct", Some(&SUN)), "2025-10-26");
+    assert_eq!(value("The fair is on the last weekend of October 2025.", Some(&SUN)), "2025-W43-WE");
+    assert_eq!(value("Banks closed on Thanksgiving of last year.", Some(&SUN)), "2024-11-28");
+    let t = &tag_with("the EOM", Some(&REF), &SCHED)[0];
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2013-02", Some("END")));
+    assert_eq!(sched("after 2 pm")[0].0, "after 2 pm");
+    assert_eq!(sched("after 5 days")[0].1, "2013-02-17T04:00");
+    // News keeps "after" outside the extent; "the boy" is a boy.
+    assert_eq!(tags("He left after 2 pm and ran", Some(&SUN))[0].0, "2 pm");
+    assert!(tag("The boy of the year.", Some(&SUN)).iter().all(|t| t.value != "2025"));
+}
+
+#[test]
+fn nth_weeks_and_offsets_from_a_date() {
+    assert_eq!(value("Trials begin in the first week of October 2014.", Some(&SUN)), "2014-W41");
+    assert_eq!(value("Shipments stop in the last week of September 2014.", Some(&SUN)), "2014-W39");
+    assert_eq!(value("It is set for the third last week of 2018.", Some(&SUN)), "2018-W50");
+    assert_eq!(value("He returned three days after Easter 2025.", Some(&SUN)), "2025-04-23");
+    assert_eq!(sched("15 minutes from 1pm")[0].1, "2013-02-12T13:15");
+    // An offset from a non-date stays a duration.
+    assert_eq!(value("He died two days after the attack.", Some(&SUN)), "P2D");
+}
+
+#[test]
+fn recent_units_and_spans_with_a_length() {
+    let t = one("Prices have soared in recent years.", Some(&SUN));
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "PXY"));
+    assert_eq!(sched("18th Dec for 10 days")[0].2.as_deref(), Some("2013-12-28"));
+    assert_eq!(sched("4pm for 30 mins")[0].2.as_deref(), Some("2013-02-12T16:30"));
+    assert_eq!(sched("for 10 days from 18th Dec")[0].1, "2013-12-18");
+    // News: the date and the duration stay apart.
+    assert_eq!(tag("He was jailed on Dec. 18 for 10 days.", Some(&SUN)).len(), 2);
+}
+
+#[test]
+fn compact_numeric_dates() {
+    assert_eq!(value("He was born 31-Oct-74 in Leeds.", Some(&SUN)), "1974-10-31");
+    assert_eq!(value("Filed 31/Oct/1974.", Some(&SUN)), "1974-10-31");
+    assert_eq!(sched("2-15")[0].1, "2013-02-15");
+    assert_eq!(sched("2 / 15")[0].1, "2013-02-15");
+    assert_eq!(sched("2/2013")[0].1, "2013-02");
+    assert_eq!(sched("at the moment")[0].1, "2013-02-12T04:30:00");
+    // News: a score stays a score.
+    assert!(tag("They won 2-15 at home.", Some(&SUN)).is_empty());
+}
+
+#[test]
+fn standalone_names_in_scheduling_text() {
+    assert_eq!(sched("thu")[0].1, "2013-02-14");
+    assert_eq!(sched("May")[0].1, "2013-05");
+    assert_eq!(sched("at 3 15")[0].1, "2013-02-12T15:15");
+    // Inside a sentence, or in news, they stay words.
+    assert!(tag_with("I sat down", Some(&REF), &SCHED).is_empty());
+    assert!(tag_with("May I come in?", Some(&REF), &SCHED).is_empty());
+    assert!(tag("May.", Some(&SUN)).is_empty());
+}
+
+#[test]
+fn counting_from_the_end_of_a_month() {
+    assert_eq!(value("Polls close on the fifth last day of May 2025.", Some(&SUN)), "2025-05-27");
+    assert_eq!(value("It falls on the second last Friday of May 2025.", Some(&SUN)), "2025-05-23");
+}
+
+#[test]
+fn scheduling_deadlines_and_day_offsets_with_times() {
+    let t = &tag_with("by the end of next month", Some(&REF), &SCHED)[0];
+    assert_eq!((t.value.as_str(), t.range_end.as_deref()), ("2013-02-12T04:30:00", Some("2013-03")));
+    let t = &tag_with("by EOD", Some(&REF), &SCHED)[0];
+    assert_eq!(t.range_end.as_deref(), Some("2013-02-12"));
+    assert_eq!(sched("in 7 days at 5pm")[0].1, "2013-02-19T17:00");
+    assert_eq!(sched("at 3p.")[0].0, "3p.");
+    assert_eq!(sched("3:20 in afternoon")[0].1, "2013-02-12T15:20");
+    // News: "by" stays outside and the value is the date itself.
+    assert_eq!(tags("Troops will leave by the end of the year.", Some(&SUN))[0].1, "2025");
+}
+
+#[test]
+fn scheduling_parts_of_days_and_shifted_holidays() {
+    assert_eq!(sched("morning")[0].1, "2013-02-12TMO");
+    assert_eq!(sched("in the afternoon")[0].1, "2013-02-12TAF");
+    let t = &tag_with("late tonight", Some(&REF), &SCHED)[0];
+    assert_eq!((t.value.as_str(), t.range_end.as_deref()), ("2013-02-12T21:00", Some("2013-02-12T23:00")));
+    assert_eq!(sched("tomorrow lunch")[0].1, "2013-02-13T12:00");
+    assert_eq!(sched("morning of xmas")[0].1, "2013-12-25TMO");
+    assert_eq!(sched("thanksgiving in a year")[0].1, "2014-11-27");
+    assert_eq!(sched("thanksgiving 3 months ago")[0].1, "2012-11-22");
+    assert_eq!(sched("March in a year")[0].1, "2014-03");
+    assert_eq!(sched("3 years from today")[0].1, "2016-02-12");
+    assert_eq!(sched("the 24")[0].1, "2013-02-24");
+    assert_eq!(sched("Jul 18, Fri")[0].1, "2014-07-18");
+    assert_eq!(sched("boss's day")[0].1, "2013-10-16");
+    assert_eq!(sched("this week-end")[0].1, "2013-W07-WE");
+    assert_eq!(sched("during March")[0].0, "during March");
+    assert_eq!(sched("in 15'")[0].1, "2013-02-12T04:45:00");
+    // News: the morning stays a word, "the night of" stays outside.
+    assert!(tag("The morning was cold.", Some(&SUN)).is_empty());
+    assert_eq!(tags("He was shot on the night of Oct. 23, 2024.", Some(&SUN))[0].0, "Oct. 23, 2024");
+}
+
+#[test]
+fn orthodox_and_national_holidays() {
+    assert_eq!(sched("orthodox easter 2018")[0].1, "2018-04-08");
+    assert_eq!(sched("orthodox good friday 2020")[0].1, "2020-04-17");
+    assert_eq!(sched("clean monday 2018")[0].1, "2018-02-19");
+    assert_eq!(value("Crowds filled Amsterdam on King's Day 2014.", Some(&SUN)), "2014-04-26");
+    assert_eq!(value("Crowds filled Amsterdam on Koningsdag 2018.", Some(&SUN)), "2018-04-27");
+    assert!(tag("The White House and the Sacramento Kings met King Charles.", Some(&SUN)).is_empty());
+}
+
+#[test]
+fn closest_occurrence() {
+    assert_eq!(sched("the closest xmas to today")[0].1, "2012-12-25");
+    assert_eq!(sched("the 3rd closest xmas to today")[0].1, "2011-12-25");
+    assert_eq!(value("It moved to the second closest Monday to October 5, 2013.", Some(&SUN)), "2013-09-30");
+}
+
+#[test]
+fn a_quotation_keeps_its_own_tense() {
+    // Written on Saturday 2025-05-17: the call is on the coming Monday, whatever the reporting verb.
+    let sat = Dct { date: (2025, 5, 17), time: None };
+    let text = "“I will be on the phone and speak to the president at 10am on Monday,” he wrote in a post.";
+    let t = tag(text, Some(&sat));
+    assert_eq!(t.iter().map(|x| x.value.as_str()).collect::<Vec<_>>(), vec!["2025-05-19T10:00"]);
+}

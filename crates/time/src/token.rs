@@ -116,6 +116,8 @@ pub(crate) enum Kw {
     Holiday,
     Right,
     Near,
+    /// "EOD", "EOM", "BOM", "EOY", "BOY" (scheduling shorthand).
+    PeriodAbbr,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -258,7 +260,7 @@ fn lookup(w: &str) -> Lex {
         "nights" => Unit(U::Night, true),
         "week" | "wk" => Unit(U::Week, false),
         "weeks" | "wks" => Unit(U::Week, true),
-        "weekend" => Unit(U::Weekend, false),
+        "weekend" | "wkend" => Unit(U::Weekend, false),
         "weekends" => Unit(U::Weekend, true),
         "fortnight" => Unit(U::Fortnight, false),
         "month" | "mo" => Unit(U::Month, false),
@@ -282,7 +284,7 @@ fn lookup(w: &str) -> Lex {
         "today" | "todays" => Kw(Today),
         "tomorrow" | "tomorrows" => Kw(Tomorrow),
         "yesterday" => Kw(Yesterday),
-        "tonight" => Kw(Tonight),
+        "tonight" | "tonite" => Kw(Tonight),
         "now" => Kw(Now),
         "currently" | "presently" => Kw(Currently),
         "current" => Kw(Current),
@@ -363,8 +365,12 @@ fn lookup(w: &str) -> Lex {
         "easter" => Kw(Easter),
         "overnight" => Kw(Overnight),
         "new" | "good" | "independence" | "labor" | "labour" | "memorial" | "valentine"
-        | "valentines" | "veterans" => Kw(Holiday),
+        | "valentines" | "veterans" | "black" | "palm" | "maundy" | "ash" | "shrove" | "pancake" | "mardi"
+        | "pentecost" | "whitsun" | "whit" | "trinity" | "mlk" | "martin" | "st" | "saint" | "mother"
+        | "mothers" | "father" | "fathers" | "boss" | "bosses" | "orthodox" | "clean" | "lazarus" | "white"
+        | "branch" | "koningsdag" | "king" | "kings" => Kw(Holiday),
         "right" | "just" => Kw(Right),
+        "eod" | "eom" | "bom" | "eoy" | "boy" => Kw(PeriodAbbr),
         "near" | "foreseeable" | "immediate" | "distant" => Kw(Near),
         _ => Lex::None,
     }
