@@ -64,8 +64,12 @@ pub fn resolve_batch(docs: &mut [Document]) -> Vec<(newsfuse_entities::resolve::
             refs.push(MentionRef { doc: d, text: agency, label: "ORG" });
             owners.push((d, None));
         }
-        for name in doc.byline.iter().filter(|n| is_organization(n)) {
-            refs.push(MentionRef { doc: d, text: name, label: "ORG" });
+        for name in &doc.byline {
+            refs.push(MentionRef { doc: d, text: name, label: if is_organization(name) { "ORG" } else { "PER" } });
+            owners.push((d, None));
+        }
+        for name in doc.credits.iter().flat_map(|c| credited_names(c)) {
+            refs.push(MentionRef { doc: d, text: name, label: "PER" });
             owners.push((d, None));
         }
     }
@@ -89,6 +93,25 @@ pub fn resolve_batch(docs: &mut [Document]) -> Vec<(newsfuse_entities::resolve::
     out
 }
 
+/// The people a credit line names: "Reporting by A and B in Moscow, C in Kyiv;
+/// Editing by D" → A, B, C, D.
+fn credited_names(credit: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    for part in credit.split([';', ',']) {
+        let part = part.trim();
+        let part = part.find(" by ").map_or(part, |i| &part[i + 4..]);
+        // "B in Moscow": the place is where the reporter worked.
+        let part = part.find(" in ").map_or(part, |i| &part[..i]);
+        for name in part.split(" and ") {
+            let name = name.trim();
+            if newsfuse_ingest::news::looks_like_name(name) && name.contains(' ') {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
 /// A byline entry naming an organization rather than a person.
 fn is_organization(name: &str) -> bool {
     const WORDS: &[&str] = &["agency", "press", "news", "service", "wire", "associated", "reuters", "staff", "desk"];
@@ -105,6 +128,15 @@ pub fn conll(path: &Path, per_sentence: bool) -> Result<ExitCode, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credit_lines_name_people() {
+        assert_eq!(
+            credited_names("Reporting by Guy Faulconbridge and Vladimir Soldatkin in Moscow, Max Hunder in Kyiv; Editing by Clarence Fernandez"),
+            vec!["Guy Faulconbridge", "Vladimir Soldatkin", "Max Hunder", "Clarence Fernandez"]
+        );
+        assert!(credited_names("Translated from Spanish").is_empty());
+    }
 
     #[test]
     fn mentions_are_whole_token_spans() {
