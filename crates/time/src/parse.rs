@@ -548,6 +548,18 @@ impl<'a> Tagger<'a> {
         }
     }
 
+    /// A weekly SET ("every Monday", "Mondays") over tokens [s, e), with the
+    /// part of day when one follows ("Monday mornings": XXXX-WXX-1TMO).
+    fn weekly(&self, s: usize, mut e: usize, w: u32) -> Cand {
+        let mut v = format!("XXXX-WXX-{w}");
+        if let Lex::Pod(p) = self.lex(e) {
+            v.push('T');
+            v.push_str(p);
+            e += 1;
+        }
+        Cand::new(s, e, TimexType::Set, v)
+    }
+
     fn weekday(&self, i: usize) -> Option<(u32, usize)> {
         match self.lex(i) {
             Lex::Weekday(w, false) => Some((w, i + 1)),
@@ -1973,14 +1985,7 @@ impl<'a> Tagger<'a> {
                     k += 1;
                 }
                 if let Some((w, e)) = self.weekday(k) {
-                    let mut e = e;
-                    let mut v = format!("XXXX-WXX-{}", w);
-                    if let Lex::Pod(p) = self.lex(e) {
-                        v.push('T');
-                        v.push_str(p);
-                        e += 1;
-                    }
-                    return Some(Cand::new(i, e, TimexType::Set, v));
+                    return Some(self.weekly(i, e, w));
                 }
                 if let Lex::Pod(p) = self.lex(k) {
                     return Some(Cand::new(i, k + 1, TimexType::Set, format!("XXXX-XX-XXT{}", p)));
@@ -1993,14 +1998,7 @@ impl<'a> Tagger<'a> {
                 return Some(Cand::new(i, e, TimexType::Set, duration_value(q, u)));
             }
             Lex::Weekday(w, true) if self.cap(i) => {
-                let mut e = i + 1;
-                let mut v = format!("XXXX-WXX-{}", w);
-                if let Lex::Pod(p) = self.lex(e) {
-                    v.push('T');
-                    v.push_str(p);
-                    e += 1;
-                }
-                return Some(Cand::new(i, e, TimexType::Set, v));
+                return Some(self.weekly(i, i + 1, w));
             }
             Lex::Weekday(w, false) if self.cap(i) && self.word(i + 1, "nights") => {
                 return Some(Cand::new(i, i + 2, TimexType::Set, format!("XXXX-WXX-{}TNI", w)));
