@@ -174,55 +174,86 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
         }
     };
     let n = forms.len();
-    for a in 0..n {
-        for b in a + 1..n {
-            let (ka, kb) = (&forms[a].key, &forms[b].key);
-            let same_type = labels[a] == labels[b];
-            let (wa, wb) = (ka.split_whitespace().count(), kb.split_whitespace().count());
-            // Acronyms: "us" ↔ "united states", "bpa" ↔ "beacon press agency".
-            let acronym = |short: &str, long: &str, long_words: usize| long_words >= 2 && !short.contains(' ') && short.len() >= 2 && initials(long) == short;
-            // Two persons with the same surname and similar first names:
-            // "Voldimi Zelensky" (a garbled translation) / "Volodymyr Zelensky".
-            let same_person = same_type
-                && labels[a] == "PER"
-                && wa == 2
-                && wb == 2
-                && ka.rsplit(' ').next() == kb.rsplit(' ').next()
-                && strsim::jaro_winkler(ka.split(' ').next().unwrap_or(""), kb.split(' ').next().unwrap_or("")) >= 0.8;
-            let linked = (same_type && near(ka, kb)) || same_person
-                || (labels[a] != "PER" && labels[b] != "PER" && (acronym(ka, kb, wb) || acronym(kb, ka, wa)));
-            if linked {
-                union(&mut parent, a, b);
+    let words_of = |f: usize| -> Vec<&str> { forms[f].key.split_whitespace().collect() };
+    let first_char = |w: &str| w.chars().next().unwrap_or(' ');
+
+    // Every rule compares a form only with the few forms that could match it
+    // (blocking), so a batch of tens of thousands of documents stays linear-ish.
+
+    // Near spellings and same-surname persons: same type, same number of
+    // words, same first letters of the first and last words.
+    let mut blocks: BTreeMap<(&str, usize, char, char), Vec<usize>> = BTreeMap::new();
+    for f in 0..n {
+        let w = words_of(f);
+        if let (Some(first), Some(last)) = (w.first(), w.last()) {
+            blocks.entry((labels[f].as_str(), w.len(), first_char(first), first_char(last))).or_default().push(f);
+        }
+    }
+    for members in blocks.values() {
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                let (ka, kb) = (&forms[a].key, &forms[b].key);
+                // Two persons with the same surname and similar first names:
+                // "Voldimi Zelensky" (a garbled translation) / "Volodymyr Zelensky".
+                let same_person = labels[a] == "PER"
+                    && ka.split(' ').count() == 2
+                    && ka.rsplit(' ').next() == kb.rsplit(' ').next()
+                    && strsim::jaro_winkler(ka.split(' ').next().unwrap_or(""), kb.split(' ').next().unwrap_or("")) >= 0.8;
+                if same_person || near(ka, kb) {
+                    union(&mut parent, a, b);
+                }
             }
         }
     }
-    // Lone surnames: link to the single person whose full name ends with it.
-    for a in 0..n {
-        if labels[a] != "PER" || forms[a].key.contains(' ') {
-            continue;
+
+    // Acronyms: "us" ↔ "united states", "bpa" ↔ "beacon press agency" (never persons).
+    let mut by_initials: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for f in (0..n).filter(|&f| labels[f] != "PER" && words_of(f).len() >= 2) {
+        by_initials.entry(initials(&forms[f].key)).or_default().push(f);
+    }
+    for a in (0..n).filter(|&a| labels[a] != "PER" && !forms[a].key.contains(' ') && forms[a].key.len() >= 2) {
+        for &b in by_initials.get(&forms[a].key).map(Vec::as_slice).unwrap_or(&[]) {
+            union(&mut parent, a, b);
         }
-        let owners: Vec<usize> = (0..n)
-            .filter(|&b| labels[b] == "PER" && forms[b].key.contains(' ') && forms[b].key.rsplit(' ').next().is_some_and(|last| near(last, &forms[a].key)))
-            .map(|b| find(&mut parent, b))
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
+    }
+
+    // Lone surnames: link to the single person whose full name ends with it.
+    let mut by_last_initial: BTreeMap<char, Vec<usize>> = BTreeMap::new();
+    for f in (0..n).filter(|&f| labels[f] == "PER" && forms[f].key.contains(' ')) {
+        if let Some(last) = forms[f].key.rsplit(' ').next() {
+            by_last_initial.entry(first_char(last)).or_default().push(f);
+        }
+    }
+    for a in (0..n).filter(|&a| labels[a] == "PER" && !forms[a].key.contains(' ')) {
+        let candidates = by_last_initial.get(&first_char(&forms[a].key)).map(Vec::as_slice).unwrap_or(&[]);
+        let owners: std::collections::BTreeSet<usize> = candidates
+            .iter()
+            .filter(|&&b| forms[b].key.rsplit(' ').next().is_some_and(|last| near(last, &forms[a].key)))
+            .map(|&b| find(&mut parent, b))
             .collect();
-        if let [owner] = owners[..] {
+        if owners.len() == 1 {
+            let owner = *owners.iter().next().expect("one owner");
             union(&mut parent, a, owner);
         }
     }
 
     // Short forms of organizations and places: "Civil Protection" is part of
     // exactly one longer name, "National Civil Protection Directorate".
-    for a in 0..n {
-        let ka = format!(" {} ", forms[a].key);
-        if labels[a] == "PER" || !forms[a].key.contains(' ') {
+    let mut by_part: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for f in (0..n).filter(|&f| labels[f] != "PER") {
+        let w = words_of(f);
+        if w.len() > 6 {
             continue;
         }
-        let owners: std::collections::BTreeSet<usize> = (0..n)
-            .filter(|&b| b != a && labels[b] != "PER" && forms[b].key.len() > forms[a].key.len() && format!(" {} ", forms[b].key).contains(&ka))
-            .map(|b| find(&mut parent, b))
-            .collect();
+        for len in 2..w.len() {
+            for start in 0..=w.len() - len {
+                by_part.entry(w[start..start + len].join(" ")).or_default().push(f);
+            }
+        }
+    }
+    for a in (0..n).filter(|&a| labels[a] != "PER" && forms[a].key.contains(' ')) {
+        let owners: std::collections::BTreeSet<usize> =
+            by_part.get(&forms[a].key).map(Vec::as_slice).unwrap_or(&[]).iter().filter(|&&b| b != a).map(|&b| find(&mut parent, b)).collect();
         if owners.len() == 1 {
             let owner = *owners.iter().next().expect("one owner");
             union(&mut parent, a, owner);
