@@ -17,12 +17,22 @@ static MODEL: LazyLock<Model> = LazyLock::new(|| {
 /// Tags named entities sentence by sentence, with the document-level second
 /// pass, and records them as byte spans over whole tokens.
 pub fn annotate(doc: &mut Document) {
-    let sentences: Vec<Vec<Span>> = doc
-        .sentences
-        .iter()
-        .map(|s| doc.tokens.iter().filter(|t| s.contains(**t)).copied().collect())
-        .filter(|toks: &Vec<Span>| !toks.is_empty())
-        .collect();
+    // Sentences and tokens are both sorted: one pass assigns tokens to sentences.
+    let mut sentences: Vec<Vec<Span>> = Vec::with_capacity(doc.sentences.len());
+    let mut next = 0;
+    for s in &doc.sentences {
+        while next < doc.tokens.len() && doc.tokens[next].start < s.start {
+            next += 1;
+        }
+        let mut toks = Vec::new();
+        while next < doc.tokens.len() && s.contains(doc.tokens[next]) {
+            toks.push(doc.tokens[next]);
+            next += 1;
+        }
+        if !toks.is_empty() {
+            sentences.push(toks);
+        }
+    }
     let words: Vec<Vec<&str>> = sentences.iter().map(|toks| toks.iter().map(|t| doc.span_text(*t)).collect()).collect();
     let tags = MODEL.tag_document(&words);
     // Words the document also writes in lower case ("the war") are common

@@ -1,7 +1,7 @@
 //! Proleptic Gregorian calendar arithmetic and TimeML value formatting of calendar points.
 
 /// Days since 1970-01-01 (Howard Hinnant's algorithm; exact for all i32 years we accept).
-pub(crate) fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
     let y = y as i64 - (m <= 2) as i64;
     let era = if y >= 0 { y } else { y - 399 } / 400;
     let yoe = y - era * 400;
@@ -11,7 +11,8 @@ pub(crate) fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
     era * 146097 + doe - 719468
 }
 
-pub(crate) fn civil_from_days(z: i64) -> (i32, u32, u32) {
+/// The civil date of a day count since 1970-01-01 (inverse of [`days_from_civil`]).
+pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
     let z = z + 719468;
     let era = if z >= 0 { z } else { z - 146096 } / 146097;
     let doe = z - era * 146097;

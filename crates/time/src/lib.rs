@@ -7,7 +7,7 @@
 //! start pattern matching. No regexes or per-token allocations are involved, which is
 //! what makes it several orders of magnitude faster than HeidelTime.
 
-mod calendar;
+pub mod calendar;
 pub mod infer;
 mod parse;
 pub mod timeml;

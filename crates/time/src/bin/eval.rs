@@ -15,6 +15,7 @@
 //! grain is not coarser than expected; interval: start and end both equal from/to at the
 //! expected grain; open_interval: start equals the value; negative: nothing tagged.
 
+use newsfuse_time::calendar::{civil_from_days, days_from_civil};
 use newsfuse_time::{tag, tag_with, Dct, Options, Tense, Timex};
 use std::io::{BufRead, Read};
 use std::time::Instant;
@@ -38,25 +39,13 @@ fn main() {
 
 /// Seconds since 1970 of a civil date-time (UTC-naive).
 fn secs(y: i64, mo: i64, d: i64, h: i64, mi: i64, s: i64) -> i64 {
-    let y2 = y - (mo <= 2) as i64;
-    let era = if y2 >= 0 { y2 } else { y2 - 399 } / 400;
-    let yoe = y2 - era * 400;
-    let doy = (153 * (if mo > 2 { mo - 3 } else { mo + 9 }) + 2) / 5 + d - 1;
-    let days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-    days * 86400 + h * 3600 + mi * 60 + s
+    days_from_civil(y as i32, mo as u32, d as u32) * 86400 + h * 3600 + mi * 60 + s
 }
 
 fn civil(t: i64) -> (i64, i64, i64, i64, i64, i64) {
-    let z = t.div_euclid(86400) + 719468;
+    let (y, m, d) = civil_from_days(t.div_euclid(86400));
     let sod = t.rem_euclid(86400);
-    let era = if z >= 0 { z } else { z - 146096 } / 146097;
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + (m <= 2) as i64, m, d, sod / 3600, sod % 3600 / 60, sod % 60)
+    (y as i64, m as i64, d as i64, sod / 3600, sod % 3600 / 60, sod % 60)
 }
 
 #[derive(Clone, Copy, PartialEq, PartialOrd, Debug)]
