@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the JSON document schema. Bump the minor part for additive
 /// changes, the major part for anything that breaks readers.
-pub const SCHEMA_VERSION: &str = "newsfuse.document/1.2";
+pub const SCHEMA_VERSION: &str = "newsfuse.document/1.3";
 
 /// A half-open byte range `[start, end)` into a document's text.
 ///
@@ -245,6 +245,68 @@ pub struct Mention {
     pub entity: Option<String>,
 }
 
+/// A statement attributed to someone (quotes stage), in PolNeAR's terms:
+/// Source ("Putin's aide"), Cue ("told reporters"), Content (what was said).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Quote {
+    /// What was said: one span, or several when the text interrupts the
+    /// statement ("We are ready," he said, "to talk.").
+    pub content: Vec<Span>,
+    /// `true` for words in quotation marks, `false` for reported speech.
+    pub direct: bool,
+    /// The attribution verb or phrase: "said", "according to", "wrote in a post".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Span>,
+    /// Where the text names the speaker here: "Putin", "he", "the Kremlin leader".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Span>,
+    /// Who that is, resolved to an entity of the batch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Speaker>,
+    /// How it was said: a post on a named platform, an interview, a statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    /// When it was said, where the text says ("on Saturday", "in a May 19 post").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<QuoteTime>,
+}
+
+/// The resolved speaker of a [`Quote`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Speaker {
+    /// The canonical entity name (the entity's id across the batch); `None`
+    /// when the speaker could not be decided, with `candidates` given instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    /// `PER`, `ORG`, ... of the entity, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// How the source was resolved: `name`, `pronoun`, `role`, `previous-quote`.
+    pub via: String,
+    /// The entities it might be, best first, when `entity` is `None`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<String>,
+}
+
+/// The channel of a [`Quote`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Channel {
+    /// `social-post`, `reporters`, `interview`, `statement`, `broadcast`,
+    /// `press-conference`, `media`, `letter`, `call`.
+    pub kind: String,
+    /// The named platform or outlet: "Truth Social", "X", "CNN".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub span: Span,
+}
+
+/// The time of a [`Quote`]: a time expression of the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct QuoteTime {
+    pub span: Span,
+    pub value: String,
+}
+
 /// One article, normalized.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Document {
@@ -284,6 +346,9 @@ pub struct Document {
     /// Time expressions, in text order (time stage).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub times: Vec<TimeExpr>,
+    /// Direct and reported statements, in text order of their content (quotes stage).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<Quote>,
     /// Source fields newsfuse does not interpret (JSONL extras), kept verbatim.
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -341,6 +406,14 @@ impl Document {
                     return Err(format!("{name} span {}..{} overlaps the previous one", span.start, span.end));
                 }
                 last_end = span.end;
+            }
+        }
+        for quote in &self.quotes {
+            let spans = quote.content.iter().chain(&quote.cue).chain(&quote.source);
+            for span in spans.chain(quote.channel.as_ref().map(|c| &c.span)).chain(quote.time.as_ref().map(|t| &t.span)) {
+                if span.slice(&self.text).is_none() {
+                    return Err(format!("quote span {}..{} is not inside the text", span.start, span.end));
+                }
             }
         }
         Ok(())
