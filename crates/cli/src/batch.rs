@@ -86,8 +86,7 @@ pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> 
 
 pub fn cluster(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
     let (docs, _, failures, n_inputs) = read_all(paths, opts);
-    let texts: Vec<String> = docs.iter().map(|d| format!("{}\n{}", d.title.as_deref().unwrap_or(""), d.text)).collect();
-    let stories = newsfuse_fuse::cluster::cluster(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+    let stories = story_of_each(&docs);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for (doc, story) in docs.iter().zip(stories) {
@@ -96,6 +95,17 @@ pub fn cluster(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, Strin
     out.flush().map_err(|e| format!("cannot write output: {e}"))?;
     summarize_counts(n_inputs, docs.len(), &failures);
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Story number of each document (see `newsfuse_fuse::cluster`).
+pub fn story_of_each(docs: &[newsfuse_doc::Document]) -> Vec<usize> {
+    let texts: Vec<String> = docs.iter().map(|d| format!("{}\n{}", d.title.as_deref().unwrap_or(""), d.text)).collect();
+    let items: Vec<newsfuse_fuse::cluster::Item> = docs
+        .iter()
+        .zip(&texts)
+        .map(|(d, text)| newsfuse_fuse::cluster::Item { text, entities: d.mentions.iter().filter_map(|m| m.entity.as_deref()).collect() })
+        .collect();
+    newsfuse_fuse::cluster::cluster_items(&items)
 }
 
 pub fn summarize(paths: Vec<PathBuf>, words: usize, json: bool, opts: &CommonOpts) -> Result<ExitCode, String> {

@@ -61,6 +61,7 @@ pub fn annotate(doc: &mut Document) {
 /// and records each mention's entity; returns the entities with the documents they appear in.
 pub fn resolve_batch(docs: &mut [Document]) -> Vec<(newsfuse_entities::resolve::Entity, Vec<String>)> {
     use newsfuse_entities::resolve::MentionRef;
+    mention_known_names(docs);
     // Text mentions, plus who the metadata names: dateline agencies and
     // organizations in bylines ("Beacon Press Agency") are involved too.
     let mut refs = Vec::new();
@@ -101,6 +102,53 @@ pub fn resolve_batch(docs: &mut [Document]) -> Vec<(newsfuse_entities::resolve::
         out.push((e, ids));
     }
     out
+}
+
+/// Names are names in any language: documents the tagger does not read
+/// (non-English) get mentions wherever they spell a name the tagged documents
+/// found ("Brezhovo", "Ilona Vasarek" in a German report), so the German
+/// report joins its story and counts for who is involved.
+fn mention_known_names(docs: &mut [Document]) {
+    use std::collections::BTreeMap;
+    let untagged: Vec<usize> = (0..docs.len()).filter(|&d| docs[d].mentions.is_empty() && docs[d].has_flag("non-english")).collect();
+    if untagged.is_empty() {
+        return;
+    }
+    // Surface form -> its most frequent label; short or lower-case forms are too ambiguous.
+    let mut labels: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for doc in docs.iter() {
+        for m in &doc.mentions {
+            let surface = doc.span_text(m.span);
+            if surface.chars().count() >= 4 && surface.chars().next().is_some_and(char::is_uppercase) {
+                *labels.entry(surface).or_default().entry(m.label.as_str()).or_insert(0) += 1;
+            }
+        }
+    }
+    if labels.is_empty() {
+        return;
+    }
+    let (names, kinds): (Vec<String>, Vec<String>) = labels
+        .iter()
+        .map(|(surface, counts)| {
+            let label = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or("MISC", |(l, _)| l);
+            (surface.to_string(), label.to_string())
+        })
+        .unzip();
+    let Ok(matcher) = aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(&names) else {
+        return;
+    };
+    for d in untagged {
+        let doc = &mut docs[d];
+        let starts: std::collections::HashSet<u32> = doc.tokens.iter().map(|t| t.start).collect();
+        let ends: std::collections::HashSet<u32> = doc.tokens.iter().map(|t| t.end).collect();
+        let mut found = Vec::new();
+        for m in matcher.find_iter(&doc.text) {
+            if starts.contains(&(m.start() as u32)) && ends.contains(&(m.end() as u32)) {
+                found.push(Mention { span: Span::new(m.start(), m.end()), label: kinds[m.pattern().as_usize()].clone(), entity: None });
+            }
+        }
+        doc.mentions = found;
+    }
 }
 
 /// The people a credit line names: "Reporting by A and B in Moscow, C in Kyiv;

@@ -5,22 +5,36 @@
 //! inside a sentence (names: "Tara Reid", "Lindsay Lohan") weighted three
 //! times: two stories of the same kind (two celebrities entering rehab, two
 //! earthquakes) share their vocabulary and differ in their names. IDF is
-//! computed over the whole batch, smoothed (`ln(1 + N/df)`) so that a batch
-//! that is all one story does not zero the words its documents share.
+//! computed over the whole batch, smoothed (`ln(1 + N/df)`, N at least
+//! [`IDF_MIN_DOCS`]) so that a batch that is all one story does not zero the
+//! words its documents share.
 //!
-//! Known limit: words alone under-merge small single-story batches (a
-//! translation, a report written before the event); shared entities and time
-//! proximity, from the entity and time stages, are the missing signals. Candidate stories come from an inverted
-//! index of each story's strongest terms, so a document is compared with the
-//! few stories that could take it, not with all of them.
+//! Words alone under-merge small single-story batches (a translation, a
+//! report written before the event, a piece in another language): each
+//! document's resolved entities (canonical names, so "Kiev" and "Kyiv" agree)
+//! are a second TF-IDF block of the same vector, weighted [`ENTITY_WEIGHT`].
+//!
+//! Small batches compare each document with every story; large ones take
+//! candidate stories from an inverted index of each story's strongest terms,
+//! so a document is compared with the few stories that could take it.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::vector::{dot, normalize, Vector, STOPWORDS};
 
 /// Cosine similarity to a story's centroid above which a document joins it.
-/// Tuned on ECB+ topics 1-22 (B³ F1 ≥ 0.87 anywhere in 0.15–0.25).
+/// Tuned with [`ENTITY_WEIGHT`] and [`IDF_MIN_DOCS`] on ECB+ topics 1-22
+/// (B³ F1 0.894; 0.88-0.89 for weights 0.4-0.6 and thresholds 0.2-0.22), on
+/// the sample corpus (two stories, one in German too) and on the seeds (one).
 pub const JOIN_SIMILARITY: f32 = 0.2;
+/// Weight of the entity block against the word block (each normalized first).
+pub const ENTITY_WEIGHT: f32 = 0.5;
+/// IDF is computed as if the batch had at least this many documents: in a
+/// batch of a dozen reports of one event, the words they all share are the
+/// story, not noise (plain batch IDF split the sample corpus into 7 stories).
+const IDF_MIN_DOCS: f32 = 500.0;
+/// Up to this many stories, a document is compared with all of them.
+const EXHAUSTIVE_STORIES: usize = 256;
 const NAME_WEIGHT: f32 = 3.0;
 /// Terms of a story indexed for candidate lookup, and of a document used to look up.
 const INDEXED_TERMS: usize = 20;
@@ -55,22 +69,57 @@ struct Story {
     centroid: Vector,
 }
 
+/// One document to cluster: its text and the canonical names of the
+/// entities it mentions (once per mention).
+pub struct Item<'a> {
+    pub text: &'a str,
+    pub entities: Vec<&'a str>,
+}
+
 /// Clusters texts into stories, in input order. Returns a story number per
 /// text; stories are numbered in order of their first document.
 pub fn cluster(texts: &[&str]) -> Vec<usize> {
+    let items: Vec<Item> = texts.iter().map(|t| Item { text: t, entities: Vec::new() }).collect();
+    cluster_items(&items)
+}
+
+/// [`cluster`] with entities.
+pub fn cluster_items(items: &[Item]) -> Vec<usize> {
     let mut vocab = HashMap::new();
-    let counts: Vec<BTreeMap<u32, f32>> = texts.iter().map(|t| term_counts(t, &mut vocab)).collect();
+    let counts: Vec<BTreeMap<u32, f32>> = items.iter().map(|it| term_counts(it.text, &mut vocab)).collect();
+    // Entities share the id space, after the words, with a prefix no word has.
+    let entity_counts: Vec<BTreeMap<u32, f32>> = items
+        .iter()
+        .map(|it| {
+            let mut c = BTreeMap::new();
+            for e in &it.entities {
+                let next_id = vocab.len() as u32;
+                let id = *vocab.entry(format!("\u{1}{e}")).or_insert(next_id);
+                *c.entry(id).or_insert(0.0) += 1.0;
+            }
+            c
+        })
+        .collect();
     let mut df = vec![0u32; vocab.len()];
-    for c in &counts {
+    for c in counts.iter().chain(&entity_counts) {
         for &t in c.keys() {
             df[t as usize] += 1;
         }
     }
-    let n = texts.len().max(1) as f32;
+    let n = (items.len() as f32).max(IDF_MIN_DOCS);
+    let tfidf = |c: &BTreeMap<u32, f32>, weight: f32| -> Vector {
+        let mut v: Vector = c.iter().map(|(&t, &tf)| (t, (1.0 + tf.ln()) * (1.0 + n / df[t as usize] as f32).ln())).collect();
+        normalize(&mut v);
+        v.iter_mut().for_each(|x| x.1 *= weight);
+        v
+    };
     let vectors: Vec<Vector> = counts
         .iter()
-        .map(|c| {
-            let mut v: Vector = c.iter().map(|(&t, &tf)| (t, (1.0 + tf.ln()) * (1.0 + n / df[t as usize] as f32).ln())).collect();
+        .zip(&entity_counts)
+        .map(|(c, e)| {
+            let mut v = tfidf(c, 1.0);
+            v.extend(tfidf(e, ENTITY_WEIGHT));
+            v.sort_by_key(|x| x.0);
             normalize(&mut v);
             v
         })
@@ -78,9 +127,13 @@ pub fn cluster(texts: &[&str]) -> Vec<usize> {
 
     let mut stories: Vec<Story> = Vec::new();
     let mut index: BTreeMap<u32, BTreeSet<usize>> = BTreeMap::new();
-    let mut assignment = Vec::with_capacity(texts.len());
+    let mut assignment = Vec::with_capacity(items.len());
     for v in &vectors {
-        let candidates: BTreeSet<usize> = top_terms(v).iter().filter_map(|t| index.get(t)).flatten().copied().collect();
+        let candidates: BTreeSet<usize> = if stories.len() <= EXHAUSTIVE_STORIES {
+            (0..stories.len()).collect()
+        } else {
+            top_terms(v).iter().filter_map(|t| index.get(t)).flatten().copied().collect()
+        };
         let best = candidates
             .into_iter()
             .map(|s| (dot(v, &stories[s].centroid), s))
@@ -132,8 +185,22 @@ mod tests {
     }
 
     #[test]
+    fn shared_entities_join_a_report_in_another_language() {
+        let items = [
+            Item { text: "Flood waters from the broken Brezhovo dam reached the town hall, officials said on Monday.", entities: vec!["Brezhovo", "Ilona Vasarek"] },
+            Item { text: "Minister Ilona Vasarek promised to rebuild every house in Brezhovo after the dam failed.", entities: vec!["Ilona Vasarek", "Brezhovo"] },
+            Item { text: "Die Ministerin versprach nach dem Dammbruch in Brezhovo schnelle Hilfe für alle Familien.", entities: vec!["Ilona Vasarek", "Brezhovo"] },
+            Item { text: "The Rovers won the cup final on penalties after a goalless draw in the capital.", entities: vec!["Rovers"] },
+        ];
+        assert_eq!(cluster_items(&items), vec![0, 0, 0, 1]);
+        let words_only: Vec<&str> = items.iter().map(|i| i.text).collect();
+        assert_ne!(cluster(&words_only)[2], 0, "without entities the German report stands alone");
+    }
+
+    #[test]
     fn empty_and_degenerate_inputs() {
         assert!(cluster(&[]).is_empty());
         assert_eq!(cluster(&["", "the and for", ""]), vec![0, 1, 2]);
     }
 }
+
