@@ -84,9 +84,29 @@ pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> 
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
+pub fn analyze(paths: Vec<PathBuf>, format: &str, output: Option<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
+    let (docs, _, failures, n_inputs) = read_all(paths, opts);
+    let analysis = opts.pool().install(|| newsfuse_fuse::analyze::analyze(&docs));
+    let rendered = match format {
+        "json" => serde_json::to_string(&analysis).map_err(|e| e.to_string())? + "\n",
+        "html" => newsfuse_report::html(&analysis),
+        _ => newsfuse_report::markdown(&analysis),
+    };
+    match output {
+        Some(path) => std::fs::write(&path, rendered).map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            out.write_all(rendered.as_bytes()).and_then(|_| out.flush()).map_err(|e| format!("cannot write output: {e}"))?;
+        }
+    }
+    summarize_counts(n_inputs, docs.len(), &failures);
+    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
 pub fn cluster(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
     let (docs, _, failures, n_inputs) = read_all(paths, opts);
-    let stories = story_of_each(&docs);
+    let stories = newsfuse_fuse::cluster::stories_of(&docs);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for (doc, story) in docs.iter().zip(stories) {
@@ -95,17 +115,6 @@ pub fn cluster(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, Strin
     out.flush().map_err(|e| format!("cannot write output: {e}"))?;
     summarize_counts(n_inputs, docs.len(), &failures);
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
-}
-
-/// Story number of each document (see `newsfuse_fuse::cluster`).
-pub fn story_of_each(docs: &[newsfuse_doc::Document]) -> Vec<usize> {
-    let texts: Vec<String> = docs.iter().map(|d| format!("{}\n{}", d.title.as_deref().unwrap_or(""), d.text)).collect();
-    let items: Vec<newsfuse_fuse::cluster::Item> = docs
-        .iter()
-        .zip(&texts)
-        .map(|(d, text)| newsfuse_fuse::cluster::Item { text, entities: d.mentions.iter().filter_map(|m| m.entity.as_deref()).collect() })
-        .collect();
-    newsfuse_fuse::cluster::cluster_items(&items)
 }
 
 pub fn summarize(paths: Vec<PathBuf>, words: usize, json: bool, opts: &CommonOpts) -> Result<ExitCode, String> {

@@ -35,6 +35,23 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// The main job: read the articles, group them into stories and write the cross-checked
+    /// record: independent sources, entities, quotes matched across outlets, corroborated
+    /// statements, figures, conflicts, timeline, per-outlet additions and a cited brief.
+    ///
+    /// With no PATHS, analyses the built-in sample corpus.
+    Analyze {
+        paths: Vec<PathBuf>,
+        /// `json` (schema `newsfuse.analysis/1`, see docs/schema.md), `md` or `html`
+        /// (one self-contained page).
+        #[arg(long, default_value = "md", value_parser = ["json", "md", "html"])]
+        format: String,
+        /// Write to this file instead of stdout.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        opts: CommonOpts,
+    },
     /// Read articles and print one JSON document per line (JSONL).
     ///
     /// PATHS may be files, directories (read recursively, in sorted order) or `-` for stdin.
@@ -156,6 +173,7 @@ impl CommonOpts {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Analyze { paths, format, output, opts } => batch::analyze(paths, &format, output, &opts),
         Command::Read { paths, opts } => batch::read(paths, &opts),
         Command::Extract { page, pretty, opts } => batch::extract(page, pretty, &opts),
         Command::Timex { timeml, out } => timex::run(&timeml, &out),

@@ -83,6 +83,15 @@ pub fn cluster(texts: &[&str]) -> Vec<usize> {
     cluster_items(&items)
 }
 
+/// The story of each document: title and text, with the entities its
+/// mentions were resolved to.
+pub fn stories_of(docs: &[newsfuse_doc::Document]) -> Vec<usize> {
+    let texts: Vec<String> = docs.iter().map(|d| format!("{}\n{}", d.title.as_deref().unwrap_or(""), d.text)).collect();
+    let items: Vec<Item> =
+        docs.iter().zip(&texts).map(|(d, text)| Item { text, entities: d.mentions.iter().filter_map(|m| m.entity.as_deref()).collect() }).collect();
+    cluster_items(&items)
+}
+
 /// [`cluster`] with entities.
 pub fn cluster_items(items: &[Item]) -> Vec<usize> {
     let mut vocab = HashMap::new();

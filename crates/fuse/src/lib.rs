@@ -1,4 +1,6 @@
 pub mod syndication;
 pub mod cluster;
 pub mod summarize;
+pub mod units;
+pub mod analyze;
 mod vector;

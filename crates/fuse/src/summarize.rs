@@ -48,6 +48,11 @@ struct Candidate {
 /// Chooses sentences until the brief reaches `max_words`; returns them in
 /// the order chosen (most important first).
 pub fn summarize(docs: &[Document], max_words: usize) -> Vec<Cited> {
+    summarize_refs(&docs.iter().collect::<Vec<_>>(), max_words)
+}
+
+/// [`summarize`] over borrowed documents (a story's members).
+pub fn summarize_refs(docs: &[&Document], max_words: usize) -> Vec<Cited> {
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut terms_of: Vec<BTreeMap<u32, f32>> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();

@@ -1,0 +1,673 @@
+//! The cross-checked record of a batch: documents grouped into stories, and
+//! per story who is involved, who said what (matched across outlets), which
+//! statements several independent sources support, where they disagree,
+//! what each outlet alone adds, a timeline and a cited brief.
+//!
+//! Everything cites a document id and a byte span of its text. Sources are
+//! syndication groups ([`crate::syndication`]): a wire story run by three
+//! outlets is one source. Stories are analysed independently, in parallel,
+//! and the output is ordered by input order only, so it is deterministic.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use newsfuse_doc::{Document, Span};
+use rayon::prelude::*;
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Serialize;
+
+use crate::units::{align, terms, units, Unit};
+use crate::vector::{dot, normalize, Vector};
+
+pub const SCHEMA: &str = "newsfuse.analysis/1";
+
+/// Words of the brief per story.
+const BRIEF_WORDS: usize = 100;
+/// Most rows kept per list of a story (entities, statements, per-outlet lists).
+const MAX_ROWS: usize = 40;
+/// Cosine above which two quotes are the same statement in other words.
+const SAME_QUOTE: f32 = 0.45;
+/// Share of the shorter quote's words found in the longer for a partial quote.
+const PARTIAL_QUOTE: f32 = 0.8;
+/// Cosine above which two sentences about one date describe one event.
+const SAME_EVENT: f32 = 0.3;
+/// Words carried by more quotes than this do not propose candidate pairs.
+const MAX_POSTING: usize = 400;
+
+/// A citation: a span of a document, with its text for the reader.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Cite {
+    pub doc: String,
+    pub span: Span,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub schema: &'static str,
+    pub documents: Vec<DocInfo>,
+    /// Independent sources: syndication groups, numbered in input order.
+    pub sources: Vec<Source>,
+    pub stories: Vec<Story>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocInfo {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// `YYYY-MM-DD`, absent when unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// `metadata`, `dateline`, `url`, `text-inferred` or `unknown`.
+    pub date_provenance: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_confidence: Option<f32>,
+    pub language: String,
+    pub story: usize,
+    pub source: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub id: usize,
+    /// The outlets (or agency) of its documents, for the reader.
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+    pub documents: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Story {
+    pub id: usize,
+    pub headline: String,
+    pub documents: Vec<String>,
+    /// Ids of the independent sources that report it.
+    pub sources: Vec<usize>,
+    pub entities: Vec<EntityRow>,
+    pub quotes: Vec<QuoteUnit>,
+    /// Statements carried by two or more independent sources, most supported first.
+    pub statements: Vec<Statement>,
+    pub figures: Vec<FigureRow>,
+    pub conflicts: Vec<Conflict>,
+    pub timeline: Vec<TimelineEntry>,
+    pub outlets: Vec<OutletView>,
+    pub brief: Vec<BriefSentence>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityRow {
+    pub name: String,
+    pub label: String,
+    /// Spellings seen in this story, most frequent first.
+    pub aliases: Vec<String>,
+    pub mentions: usize,
+    pub documents: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteUnit {
+    /// The speaker's entity, when every attributed variant agrees.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// The longest direct wording (else the longest reported one).
+    pub text: String,
+    pub independent_sources: usize,
+    pub variants: Vec<QuoteVariant>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteVariant {
+    pub cite: Cite,
+    pub direct: bool,
+    /// `verbatim` (same words as the unit's text), `partial` (a part of it),
+    /// `reworded`, or `reported` (indirect speech).
+    pub form: String,
+    /// Who this outlet says said it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Statement {
+    pub text: String,
+    pub independent_sources: usize,
+    pub citations: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureRow {
+    /// What is counted and its unit: "prisoner of war", "day truce".
+    pub quantity: String,
+    /// The values given, as normalized text ("at least 12", "14").
+    pub values: Vec<String>,
+    pub independent_sources: usize,
+    pub citations: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Conflict {
+    /// `figure`, `date`, `speaker`.
+    pub kind: String,
+    /// What the sides disagree about.
+    pub about: String,
+    /// `true` when the sides are an earlier and a later report (a figure that
+    /// was updated), not a disagreement at one time.
+    pub update: bool,
+    pub sides: Vec<Side>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Side {
+    pub value: String,
+    pub independent_sources: usize,
+    pub citations: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    /// TimeML value at the granularity the sources give: `2025-05-19`, `2025-05`, `2025-W20`.
+    pub date: String,
+    pub granularity: String,
+    pub text: String,
+    pub independent_sources: usize,
+    pub citations: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletView {
+    pub source: usize,
+    pub name: String,
+    /// Statements only this source carries, most central first.
+    pub only_here: Vec<Cite>,
+    /// Statements most other sources carry that this one does not.
+    pub omits: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefSentence {
+    pub text: String,
+    pub cite: Cite,
+    /// The same statement in other independent sources.
+    pub also: Vec<Cite>,
+}
+
+fn cite(doc: &Document, span: Span) -> Cite {
+    Cite { doc: doc.id.clone(), span, text: doc.span_text(span).to_string() }
+}
+
+/// Analyses a batch. `docs` are fully annotated (text, times, mentions with
+/// resolved entities, quotes).
+pub fn analyze(docs: &[Document]) -> Analysis {
+    let groups = crate::syndication::groups(docs);
+    let mut source_of = vec![0usize; docs.len()];
+    let sources: Vec<Source> = groups
+        .iter()
+        .enumerate()
+        .map(|(g, group)| {
+            for &m in &group.members {
+                source_of[m] = g;
+            }
+            let mut names: Vec<String> = Vec::new();
+            for &m in &group.members {
+                let name = docs[m].outlet.clone().unwrap_or_else(|| docs[m].id.clone());
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            let name = match &group.agency {
+                Some(a) if group.members.len() > 1 => format!("{a} (wire: {})", names.join(", ")),
+                _ => names.join(", "),
+            };
+            Source { id: g, name, agency: group.agency.clone(), documents: group.members.iter().map(|&m| docs[m].id.clone()).collect() }
+        })
+        .collect();
+
+    let story_of = crate::cluster::stories_of(docs);
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (d, &s) in story_of.iter().enumerate() {
+        members.entry(s).or_default().push(d);
+    }
+    let stories: Vec<Story> = members.into_par_iter().map(|(id, m)| story(id, &m, docs, &source_of, &sources)).collect::<Vec<_>>();
+
+    let documents = docs
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| DocInfo {
+            id: doc.id.clone(),
+            outlet: doc.outlet.clone(),
+            title: doc.title.clone(),
+            date: doc.published.date.clone(),
+            date_provenance: serde_json::to_value(doc.published.provenance).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+            date_confidence: doc.published.confidence,
+            language: doc.language.code.clone(),
+            story: story_of[d],
+            source: source_of[d],
+        })
+        .collect();
+    Analysis { schema: SCHEMA, documents, sources, stories }
+}
+
+fn story(id: usize, members: &[usize], all: &[Document], source_of: &[usize], sources: &[Source]) -> Story {
+    let docs: Vec<&Document> = members.iter().map(|&d| &all[d]).collect();
+    let src = |i: usize| source_of[members[i]];
+    let count_sources = |doc_indices: &mut dyn Iterator<Item = usize>| doc_indices.map(src).collect::<BTreeSet<_>>().len();
+    let story_sources: Vec<usize> = members.iter().map(|&d| source_of[d]).collect::<BTreeSet<_>>().into_iter().collect();
+
+    let units = units(&docs);
+    let (groups, group_of) = align(&units);
+    let centroid = centroid(&units);
+
+    // Statements: aligned groups with two or more independent sources.
+    let mut statements: Vec<(usize, f32, Statement)> = groups
+        .iter()
+        .map(|g| {
+            let n = count_sources(&mut g.iter().map(|&u| units[u].doc));
+            let best = representative(g, &units, &centroid);
+            let citations = g.iter().map(|&u| cite(docs[units[u].doc], units[u].span)).collect();
+            let text = docs[units[best].doc].span_text(units[best].span).to_string();
+            (n, dot(&units[best].vector, &centroid), Statement { text, independent_sources: n, citations })
+        })
+        .filter(|(n, _, _)| *n >= 2)
+        .collect();
+    statements.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+    let statements: Vec<Statement> = statements.into_iter().take(MAX_ROWS).map(|x| x.2).collect();
+
+    let outlets = outlet_views(&docs, &units, &groups, &group_of, &centroid, &story_sources, src, sources);
+    let timeline = timeline(&docs, &units, src);
+    let mut conflicts = date_conflicts(&docs, &units, &groups, src);
+    let (quotes, speaker_conflicts) = quote_units(&docs, src);
+    conflicts.extend(speaker_conflicts);
+
+    let brief = crate::summarize::summarize_refs(&docs, BRIEF_WORDS)
+        .into_iter()
+        .map(|c| {
+            let unit = unit_at(&units, c.doc, c.span);
+            let also = unit
+                .and_then(|u| group_of[u])
+                .map(|g| groups[g].iter().filter(|&&o| src(units[o].doc) != src(c.doc)).map(|&o| cite(docs[units[o].doc], units[o].span)).collect())
+                .unwrap_or_default();
+            BriefSentence { text: docs[c.doc].span_text(c.span).to_string(), cite: cite(docs[c.doc], c.span), also }
+        })
+        .collect();
+
+    let headline = docs.iter().find_map(|d| d.title.clone()).unwrap_or_else(|| {
+        units.first().map(|u| docs[u.doc].span_text(u.span).to_string()).unwrap_or_default()
+    });
+    Story {
+        id,
+        headline,
+        documents: docs.iter().map(|d| d.id.clone()).collect(),
+        sources: story_sources,
+        entities: entity_rows(&docs),
+        quotes,
+        statements,
+        figures: Vec::new(),
+        conflicts,
+        timeline,
+        outlets,
+        brief,
+    }
+}
+
+fn centroid(units: &[Unit]) -> Vector {
+    let mut sum: BTreeMap<u32, f32> = BTreeMap::new();
+    for u in units {
+        for &(t, x) in &u.vector {
+            *sum.entry(t).or_insert(0.0) += x;
+        }
+    }
+    let mut v: Vector = sum.into_iter().collect();
+    normalize(&mut v);
+    v
+}
+
+/// The member closest to the story (ties: the earliest).
+fn representative(group: &[usize], units: &[Unit], centroid: &Vector) -> usize {
+    let mut best = group[0];
+    let mut best_score = f32::MIN;
+    for &u in group {
+        let s = dot(&units[u].vector, centroid) + 0.05 / (1.0 + units[u].position as f32);
+        if s > best_score {
+            best = u;
+            best_score = s;
+        }
+    }
+    best
+}
+
+fn entity_rows(docs: &[&Document]) -> Vec<EntityRow> {
+    struct Acc {
+        labels: BTreeMap<String, usize>,
+        aliases: BTreeMap<String, usize>,
+        mentions: usize,
+        docs: BTreeSet<usize>,
+    }
+    let mut acc: BTreeMap<&str, Acc> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for m in &doc.mentions {
+            let Some(name) = m.entity.as_deref() else { continue };
+            let a = acc.entry(name).or_insert_with(|| Acc { labels: BTreeMap::new(), aliases: BTreeMap::new(), mentions: 0, docs: BTreeSet::new() });
+            *a.labels.entry(m.label.clone()).or_insert(0) += 1;
+            *a.aliases.entry(doc.span_text(m.span).to_string()).or_insert(0) += 1;
+            a.mentions += 1;
+            a.docs.insert(d);
+        }
+    }
+    let mut rows: Vec<EntityRow> = acc
+        .into_iter()
+        .map(|(name, a)| {
+            let mut aliases: Vec<(String, usize)> = a.aliases.into_iter().collect();
+            aliases.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            let label = a.labels.iter().max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0))).map(|x| x.0.clone()).unwrap_or_default();
+            EntityRow { name: name.to_string(), label, aliases: aliases.into_iter().map(|x| x.0).collect(), mentions: a.mentions, documents: a.docs.len() }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.documents.cmp(&a.documents).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name)));
+    rows.truncate(MAX_ROWS);
+    rows
+}
+
+#[allow(clippy::too_many_arguments)]
+fn outlet_views(
+    docs: &[&Document],
+    units: &[Unit],
+    groups: &[Vec<usize>],
+    group_of: &[Option<usize>],
+    centroid: &Vector,
+    story_sources: &[usize],
+    src: impl Fn(usize) -> usize,
+    sources: &[Source],
+) -> Vec<OutletView> {
+    if story_sources.len() < 2 {
+        return Vec::new();
+    }
+    let group_sources: Vec<BTreeSet<usize>> = groups.iter().map(|g| g.iter().map(|&u| src(units[u].doc)).collect()).collect();
+    // A statement most sources carry: more than half of them, and at least three.
+    let majority = (story_sources.len() / 2 + 1).max(3);
+    story_sources
+        .iter()
+        .map(|&s| {
+            let mut only: Vec<(f32, usize)> = units
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| src(u.doc) == s && !u.vector.is_empty())
+                .filter(|(i, _)| group_of[*i].is_none_or(|g| group_sources[g].len() == 1))
+                .map(|(i, u)| (dot(&u.vector, centroid), i))
+                .collect();
+            only.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            // Copies within one source repeat the same sentences: keep each text once.
+            let mut seen = BTreeSet::new();
+            let only_here = only
+                .into_iter()
+                .filter(|&(_, i)| seen.insert(docs[units[i].doc].span_text(units[i].span)))
+                .take(MAX_ROWS / 4)
+                .map(|(_, i)| cite(docs[units[i].doc], units[i].span))
+                .collect();
+            let omits = groups
+                .iter()
+                .zip(&group_sources)
+                .filter(|(_, gs)| gs.len() >= majority && !gs.contains(&s))
+                .map(|(g, _)| {
+                    let best = representative(g, units, centroid);
+                    docs[units[best].doc].span_text(units[best].span).to_string()
+                })
+                .take(MAX_ROWS / 4)
+                .collect();
+            OutletView { source: s, name: sources[s].name.clone(), only_here, omits }
+        })
+        .collect()
+}
+
+/// A TimeML value's calendar part and its granularity, for values that name
+/// a calendar period (`2025-05-19`, `2025-05`, `2025`, `2025-W20`).
+fn calendar_value(value: &str) -> Option<(String, &'static str)> {
+    let b = value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    if !digits(0..4) {
+        return None;
+    }
+    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && digits(5..7) && digits(8..10) {
+        return Some((value[..10].to_string(), "day"));
+    }
+    if b.len() >= 8 && &value[4..6] == "-W" && digits(6..8) {
+        return Some((value[..8].to_string(), "week"));
+    }
+    if b.len() == 7 && b[4] == b'-' && digits(5..7) {
+        return Some((value.to_string(), "month"));
+    }
+    if b.len() == 4 {
+        return Some((value.to_string(), "year"));
+    }
+    None
+}
+
+/// The unit (sentence) that contains a span. Units are in document order, then text order.
+fn unit_at(units: &[Unit], doc: usize, span: Span) -> Option<usize> {
+    let first = units.partition_point(|u| u.doc < doc);
+    let end = units.partition_point(|u| u.doc <= doc);
+    let i = first + units[first..end].partition_point(|u| u.span.end <= span.start);
+    (i < end && units[i].span.contains(span)).then_some(i)
+}
+
+fn timeline(docs: &[&Document], units: &[Unit], src: impl Fn(usize) -> usize) -> Vec<TimelineEntry> {
+    // Date -> the sentences that mention it.
+    let mut by_date: BTreeMap<(String, &'static str), Vec<usize>> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for t in &doc.times {
+            if t.kind != "DATE" && t.kind != "TIME" {
+                continue;
+            }
+            let Some(key) = calendar_value(&t.value) else { continue };
+            if let Some(u) = unit_at(units, d, t.span) {
+                let list = by_date.entry(key).or_default();
+                if !list.contains(&u) {
+                    list.push(u);
+                }
+            }
+        }
+    }
+    let mut entries = Vec::new();
+    for ((date, granularity), list) in by_date {
+        // Sentences about one date that resemble each other are one event.
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        for &u in &list {
+            match clusters.iter_mut().find(|c| c.iter().any(|&o| units[o].vector.is_empty() && units[u].vector.is_empty() || dot(&units[o].vector, &units[u].vector) >= SAME_EVENT)) {
+                Some(c) => c.push(u),
+                None => clusters.push(vec![u]),
+            }
+        }
+        for c in clusters {
+            let n = c.iter().map(|&u| src(units[u].doc)).collect::<BTreeSet<_>>().len();
+            // The entry's text: the sentence of the earliest-positioned mention.
+            let best = *c.iter().min_by_key(|&&u| (units[u].position, u)).unwrap_or(&c[0]);
+            entries.push(TimelineEntry {
+                date: date.clone(),
+                granularity: granularity.to_string(),
+                text: docs[units[best].doc].span_text(units[best].span).to_string(),
+                independent_sources: n,
+                citations: c.iter().map(|&u| cite(docs[units[u].doc], units[u].span)).collect(),
+            });
+        }
+    }
+    // Chronological; the best-supported entry of a date first.
+    entries.sort_by(|a, b| a.date.cmp(&b.date).then(b.independent_sources.cmp(&a.independent_sources)));
+    entries
+}
+
+/// Aligned sentences that date their event differently ("on Monday" vs "late on Sunday").
+fn date_conflicts(docs: &[&Document], units: &[Unit], groups: &[Vec<usize>], src: impl Fn(usize) -> usize) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    for g in groups {
+        let mut sides: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &u in g {
+            let doc = docs[units[u].doc];
+            let days: BTreeSet<String> = doc
+                .times
+                .iter()
+                .filter(|t| units[u].span.contains(t.span) && (t.kind == "DATE" || t.kind == "TIME"))
+                .filter_map(|t| calendar_value(&t.value).filter(|(_, g)| *g == "day").map(|(v, _)| v))
+                .collect();
+            if days.len() == 1 {
+                sides.entry(days.into_iter().next().unwrap_or_default()).or_default().push(u);
+            }
+        }
+        if sides.len() < 2 {
+            continue;
+        }
+        let sides: Vec<Side> = sides
+            .into_iter()
+            .map(|(value, us)| Side {
+                value,
+                independent_sources: us.iter().map(|&u| src(units[u].doc)).collect::<BTreeSet<_>>().len(),
+                citations: us.iter().map(|&u| cite(docs[units[u].doc], units[u].span)).collect(),
+            })
+            .collect();
+        let about = sides[0].citations[0].text.clone();
+        out.push(Conflict { kind: "date".into(), about, update: false, sides });
+    }
+    out
+}
+
+struct QuoteRef {
+    doc: usize,
+    quote: usize,
+    vector: Vector,
+    words: BTreeSet<u32>,
+}
+
+/// Quotes matched across documents, and the matched quotes that documents
+/// give to different speakers (conflicts of attribution).
+fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUnit>, Vec<Conflict>) {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut refs: Vec<QuoteRef> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (q, quote) in doc.quotes.iter().enumerate() {
+            let text: String = quote.content.iter().map(|s| doc.span_text(*s)).collect::<Vec<_>>().join(" ");
+            let counts = terms(&text, &stemmer, &mut vocab);
+            if counts.len() < 2 {
+                continue;
+            }
+            let words = counts.keys().copied().collect();
+            let mut vector: Vector = counts.into_iter().map(|(t, c)| (t, 1.0 + c.ln())).collect();
+            normalize(&mut vector);
+            refs.push(QuoteRef { doc: d, quote: q, vector, words });
+        }
+    }
+    let speaker_of = |r: &QuoteRef| docs[r.doc].quotes[r.quote].speaker.as_ref().and_then(|s| s.entity.clone());
+    let mut parent: Vec<usize> = (0..refs.len()).collect();
+    let mut postings: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for (i, r) in refs.iter().enumerate() {
+        for &w in &r.words {
+            postings.entry(w).or_default().push(i);
+        }
+    }
+    let mut seen = vec![usize::MAX; refs.len()];
+    for i in 0..refs.len() {
+        let candidates: Vec<usize> = refs[i]
+            .words
+            .iter()
+            .filter_map(|w| postings.get(w))
+            .filter(|list| list.len() <= MAX_POSTING)
+            .flatten()
+            .copied()
+            .collect();
+        for j in candidates {
+            if j <= i || seen[j] == i || refs[i].doc == refs[j].doc {
+                continue;
+            }
+            seen[j] = i;
+            let (a, b) = (&refs[i], &refs[j]);
+            let shorter = a.words.len().min(b.words.len()) as f32;
+            let shared = a.words.intersection(&b.words).count() as f32;
+            let partial = shorter >= 3.0 && shared / shorter >= PARTIAL_QUOTE;
+            if partial || dot(&a.vector, &b.vector) >= SAME_QUOTE {
+                let (x, y) = (crate::units::find(&mut parent, i), crate::units::find(&mut parent, j));
+                parent[x.max(y)] = x.min(y);
+            }
+        }
+    }
+    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..refs.len() {
+        let r = crate::units::find(&mut parent, i);
+        by_root.entry(r).or_default().push(i);
+    }
+    let content_text = |r: &QuoteRef| -> (String, Span) {
+        let doc = docs[r.doc];
+        let q = &doc.quotes[r.quote];
+        let span = Span::new(q.content.first().map_or(0, |s| s.start as usize), q.content.last().map_or(0, |s| s.end as usize));
+        (q.content.iter().map(|s| doc.span_text(*s)).collect::<Vec<_>>().join(" … "), span)
+    };
+    let mut conflicts = Vec::new();
+    let mut out: Vec<QuoteUnit> = by_root
+        .into_values()
+        .map(|members| {
+            // The unit's text: the longest direct wording, else the longest.
+            let main = *members
+                .iter()
+                .max_by_key(|&&m| (docs[refs[m].doc].quotes[refs[m].quote].direct, refs[m].words.len(), std::cmp::Reverse(m)))
+                .unwrap_or(&members[0]);
+            let (text, _) = content_text(&refs[main]);
+            let speakers: BTreeSet<String> = members.iter().filter_map(|&m| speaker_of(&refs[m])).collect();
+            if speakers.len() >= 2 {
+                let sides = speakers
+                    .iter()
+                    .map(|speaker| {
+                        let of: Vec<usize> = members.iter().copied().filter(|&m| speaker_of(&refs[m]).as_ref() == Some(speaker)).collect();
+                        Side {
+                            value: speaker.clone(),
+                            independent_sources: of.iter().map(|&m| src(refs[m].doc)).collect::<BTreeSet<_>>().len(),
+                            citations: of.iter().map(|&m| {
+                                let (t, span) = content_text(&refs[m]);
+                                Cite { doc: docs[refs[m].doc].id.clone(), span, text: t }
+                            }).collect(),
+                        }
+                    })
+                    .collect();
+                conflicts.push(Conflict { kind: "speaker".into(), about: content_text(&refs[main]).0, update: false, sides });
+            }
+            let variants = members
+                .iter()
+                .map(|&m| {
+                    let r = &refs[m];
+                    let q = &docs[r.doc].quotes[r.quote];
+                    let (t, span) = content_text(r);
+                    let form = if !q.direct {
+                        "reported"
+                    } else if normalize_words(&t) == normalize_words(&text) {
+                        "verbatim"
+                    } else if normalize_words(&text).contains(&normalize_words(&t)) {
+                        "partial"
+                    } else {
+                        "reworded"
+                    };
+                    QuoteVariant {
+                        cite: Cite { doc: docs[r.doc].id.clone(), span, text: t },
+                        direct: q.direct,
+                        form: form.to_string(),
+                        speaker: speaker_of(r),
+                        channel: q.channel.as_ref().map(|c| c.name.clone().unwrap_or_else(|| c.kind.clone())),
+                    }
+                })
+                .collect();
+            QuoteUnit {
+                speaker: if speakers.len() == 1 { speakers.into_iter().next() } else { None },
+                text,
+                independent_sources: members.iter().map(|&m| src(refs[m].doc)).collect::<BTreeSet<_>>().len(),
+                variants,
+            }
+        })
+        .collect();
+    // Most widely carried first; then in order of first appearance.
+    out.sort_by(|a, b| b.independent_sources.cmp(&a.independent_sources).then(b.variants.len().cmp(&a.variants.len())));
+    (out, conflicts)
+}
+
+fn normalize_words(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,313 @@
+//! Renders a [`newsfuse_fuse::analyze::Analysis`] for people: Markdown, or one
+//! self-contained HTML page (inline CSS, no scripts, nothing loaded from
+//! outside; every piece of article text escaped) that also prints cleanly.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use newsfuse_fuse::analyze::{Analysis, Cite, Story};
+
+/// Outlet (or id) of each document, for citations.
+fn outlets(a: &Analysis) -> BTreeMap<&str, &str> {
+    a.documents.iter().map(|d| (d.id.as_str(), d.outlet.as_deref().unwrap_or(d.id.as_str()))).collect()
+}
+
+fn cite_label(c: &Cite, outlets: &BTreeMap<&str, &str>) -> String {
+    format!("{} [{}:{}-{}]", outlets.get(c.doc.as_str()).copied().unwrap_or(&c.doc), c.doc, c.span.start, c.span.end)
+}
+
+/// One line of Markdown-safe text: newlines folded, Markdown and HTML specials escaped.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '\n' | '\r' => out.push(' '),
+            // Raw HTML in Markdown would render: entities show the characters instead.
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+pub fn markdown(a: &Analysis) -> String {
+    let o = outlets(a);
+    let mut s = String::new();
+    let _ = writeln!(s, "# newsfuse analysis\n");
+    let _ = writeln!(s, "{} documents, {} independent sources, {} stories.\n", a.documents.len(), a.sources.len(), a.stories.len());
+    let _ = writeln!(s, "| document | outlet | date | dated by | source | story |\n|---|---|---|---|---|---|");
+    for d in &a.documents {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} |",
+            md(&d.id),
+            md(d.outlet.as_deref().unwrap_or("")),
+            d.date.as_deref().unwrap_or("unknown"),
+            d.date_provenance,
+            d.source,
+            d.story
+        );
+    }
+    for story in &a.stories {
+        story_md(&mut s, story, a, &o);
+    }
+    s
+}
+
+fn story_md(s: &mut String, st: &Story, a: &Analysis, o: &BTreeMap<&str, &str>) {
+    let _ = writeln!(s, "\n## Story {}: {}\n", st.id, md(&st.headline));
+    let _ = writeln!(s, "{} documents from {} independent sources: {}.\n", st.documents.len(), st.sources.len(), st.sources.iter().map(|&x| md(&a.sources[x].name)).collect::<Vec<_>>().join("; "));
+    if !st.brief.is_empty() {
+        let _ = writeln!(s, "### Brief\n");
+        for b in &st.brief {
+            let mut cites = vec![cite_label(&b.cite, o)];
+            cites.extend(b.also.iter().map(|c| cite_label(c, o)));
+            let _ = writeln!(s, "- {} ({})", md(&b.text), md(&cites.join("; ")));
+        }
+    }
+    if !st.entities.is_empty() {
+        let _ = writeln!(s, "\n### Who is involved\n");
+        for e in &st.entities {
+            let _ = writeln!(s, "- **{}** ({}; {} documents; also written: {})", md(&e.name), e.label, e.documents, md(&e.aliases.join(", ")));
+        }
+    }
+    if !st.quotes.is_empty() {
+        let _ = writeln!(s, "\n### Who said what\n");
+        for q in &st.quotes {
+            let _ = writeln!(s, "- **{}**: “{}” — {} independent source(s)", md(q.speaker.as_deref().unwrap_or("unknown speaker")), md(&q.text), q.independent_sources);
+            for v in &q.variants {
+                let _ = writeln!(s, "  - {} {}: “{}”{}", v.form, md(&cite_label(&v.cite, o)), md(&v.cite.text), v.speaker.as_deref().map(|x| format!(" — attributed to {}", md(x))).unwrap_or_default());
+            }
+        }
+    }
+    if !st.statements.is_empty() {
+        let _ = writeln!(s, "\n### Corroborated\n");
+        for c in &st.statements {
+            let _ = writeln!(s, "- ({} sources) {} — {}", c.independent_sources, md(&c.text), md(&c.citations.iter().map(|c| cite_label(c, o)).collect::<Vec<_>>().join("; ")));
+        }
+    }
+    if !st.figures.is_empty() {
+        let _ = writeln!(s, "\n### Figures\n");
+        for f in &st.figures {
+            let _ = writeln!(s, "- {}: {} ({} sources) — {}", md(&f.quantity), md(&f.values.join(" / ")), f.independent_sources, md(&f.citations.iter().map(|c| cite_label(c, o)).collect::<Vec<_>>().join("; ")));
+        }
+    }
+    if !st.conflicts.is_empty() {
+        let _ = writeln!(s, "\n### Conflicts and updates\n");
+        for c in &st.conflicts {
+            let _ = writeln!(s, "- **{}{}**: {}", c.kind, if c.update { " (update)" } else { "" }, md(&c.about));
+            for side in &c.sides {
+                let _ = writeln!(s, "  - {} ({} sources): {}", md(&side.value), side.independent_sources, md(&side.citations.iter().map(|c| format!("“{}” {}", c.text, cite_label(c, o))).collect::<Vec<_>>().join("; ")));
+            }
+        }
+    }
+    if !st.timeline.is_empty() {
+        let _ = writeln!(s, "\n### Timeline\n");
+        for t in &st.timeline {
+            let _ = writeln!(s, "- **{}** {} ({} sources) — {}", t.date, md(&t.text), t.independent_sources, md(&t.citations.iter().map(|c| cite_label(c, o)).collect::<Vec<_>>().join("; ")));
+        }
+    }
+    if !st.outlets.is_empty() {
+        let _ = writeln!(s, "\n### By source\n");
+        for v in &st.outlets {
+            let _ = writeln!(s, "- **{}**", md(&v.name));
+            for c in &v.only_here {
+                let _ = writeln!(s, "  - only here: {} [{}-{}]", md(&c.text), c.span.start, c.span.end);
+            }
+            for t in &v.omits {
+                let _ = writeln!(s, "  - does not report: {}", md(t));
+            }
+        }
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+const CSS: &str = "body{font:15px/1.45 Georgia,serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}\
+h1,h2,h3{font-family:Helvetica,Arial,sans-serif}h2{border-top:2px solid #444;padding-top:.6em;margin-top:2em}\
+table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #bbb;padding:.25em .4em;vertical-align:top;text-align:left}\
+th{background:#eee}.cite{color:#555;font-size:.85em}.n{font-weight:bold;white-space:nowrap}.conflict{background:#fff3f0}\
+.update{background:#f2f7ff}q{font-style:italic}@media print{body{max-width:none;margin:0}h2{page-break-before:always}}";
+
+fn cites_html(cites: &[Cite], o: &BTreeMap<&str, &str>) -> String {
+    cites.iter().map(|c| format!("<span class=cite>{}</span>", escape(&cite_label(c, o)))).collect::<Vec<_>>().join("; ")
+}
+
+pub fn html(a: &Analysis) -> String {
+    let o = outlets(a);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><meta name=viewport content=\"width=device-width\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
+         <title>newsfuse analysis</title><style>{CSS}</style></head><body>\n<h1>newsfuse analysis</h1>\n<p>{} documents, {} independent sources, {} stories.</p>\n",
+        a.documents.len(),
+        a.sources.len(),
+        a.stories.len()
+    );
+    let _ = writeln!(s, "<table><tr><th>document<th>outlet<th>date<th>dated by<th>source<th>story");
+    for d in &a.documents {
+        let _ = writeln!(
+            s,
+            "<tr><td>{}<td>{}<td>{}<td>{}<td>{}<td>{}",
+            escape(&d.id),
+            escape(d.outlet.as_deref().unwrap_or("")),
+            escape(d.date.as_deref().unwrap_or("unknown")),
+            escape(&d.date_provenance),
+            d.source,
+            d.story
+        );
+    }
+    let _ = writeln!(s, "</table>");
+    for st in &a.stories {
+        let _ = writeln!(s, "<h2>Story {}: {}</h2>", st.id, escape(&st.headline));
+        let _ = writeln!(
+            s,
+            "<p>{} documents from {} independent sources: {}.</p>",
+            st.documents.len(),
+            st.sources.len(),
+            st.sources.iter().map(|&x| escape(&a.sources[x].name)).collect::<Vec<_>>().join("; ")
+        );
+        if !st.brief.is_empty() {
+            let _ = writeln!(s, "<h3>Brief</h3><ul>");
+            for b in &st.brief {
+                let mut cites = vec![b.cite.clone()];
+                cites.extend(b.also.iter().cloned());
+                let _ = writeln!(s, "<li>{} {}", escape(&b.text), cites_html(&cites, &o));
+            }
+            let _ = writeln!(s, "</ul>");
+        }
+        if !st.timeline.is_empty() {
+            let _ = writeln!(s, "<h3>Timeline</h3><table><tr><th>date<th>what<th>sources<th>citations");
+            for t in &st.timeline {
+                let _ = writeln!(s, "<tr><td class=n>{}<td>{}<td class=n>{}<td>{}", escape(&t.date), escape(&t.text), t.independent_sources, cites_html(&t.citations, &o));
+            }
+            let _ = writeln!(s, "</table>");
+        }
+        if !st.quotes.is_empty() {
+            // Quote-by-outlet matrix: one row per statement, one column per source.
+            let _ = writeln!(s, "<h3>Who said what, by source</h3><table><tr><th>speaker<th>statement");
+            for &src in &st.sources {
+                let _ = write!(s, "<th>{}", escape(&a.sources[src].name));
+            }
+            let doc_source: BTreeMap<&str, usize> = a.documents.iter().map(|d| (d.id.as_str(), d.source)).collect();
+            for q in &st.quotes {
+                let _ = write!(s, "\n<tr><td>{}<td><q>{}</q> <span class=n>({})</span>", escape(q.speaker.as_deref().unwrap_or("unknown")), escape(&q.text), q.independent_sources);
+                for &src in &st.sources {
+                    let cells: Vec<String> = q
+                        .variants
+                        .iter()
+                        .filter(|v| doc_source.get(v.cite.doc.as_str()) == Some(&src))
+                        .map(|v| format!("{}{} <span class=cite>[{}:{}-{}]</span>", v.form, v.speaker.as_deref().map(|x| format!(", {}", escape(x))).unwrap_or_default(), escape(&v.cite.doc), v.cite.span.start, v.cite.span.end))
+                        .collect();
+                    let _ = write!(s, "<td>{}", cells.join("<br>"));
+                }
+            }
+            let _ = writeln!(s, "\n</table>");
+        }
+        if !st.statements.is_empty() {
+            let _ = writeln!(s, "<h3>Corroborated</h3><table><tr><th>sources<th>statement<th>citations");
+            for c in &st.statements {
+                let _ = writeln!(s, "<tr><td class=n>{}<td>{}<td>{}", c.independent_sources, escape(&c.text), cites_html(&c.citations, &o));
+            }
+            let _ = writeln!(s, "</table>");
+        }
+        if !st.figures.is_empty() {
+            let _ = writeln!(s, "<h3>Figures</h3><table><tr><th>quantity<th>values<th>sources<th>citations");
+            for f in &st.figures {
+                let _ = writeln!(s, "<tr><td>{}<td>{}<td class=n>{}<td>{}", escape(&f.quantity), escape(&f.values.join(" / ")), f.independent_sources, cites_html(&f.citations, &o));
+            }
+            let _ = writeln!(s, "</table>");
+        }
+        if !st.conflicts.is_empty() {
+            let _ = writeln!(s, "<h3>Conflicts and updates</h3><table><tr><th>kind<th>about<th>sides");
+            for c in &st.conflicts {
+                let sides: Vec<String> = c
+                    .sides
+                    .iter()
+                    .map(|side| format!("<b>{}</b> ({} sources): {}", escape(&side.value), side.independent_sources, cites_html(&side.citations, &o)))
+                    .collect();
+                let _ = writeln!(
+                    s,
+                    "<tr class={}><td>{}{}<td>{}<td>{}",
+                    if c.update { "update" } else { "conflict" },
+                    escape(&c.kind),
+                    if c.update { " (update)" } else { "" },
+                    escape(&c.about),
+                    sides.join("<br>")
+                );
+            }
+            let _ = writeln!(s, "</table>");
+        }
+        if !st.outlets.is_empty() {
+            let _ = writeln!(s, "<h3>By source</h3>");
+            for v in &st.outlets {
+                let _ = writeln!(s, "<h4>{}</h4><ul>", escape(&v.name));
+                for c in &v.only_here {
+                    let _ = writeln!(s, "<li>only here: {} <span class=cite>[{}:{}-{}]</span>", escape(&c.text), escape(&c.doc), c.span.start, c.span.end);
+                }
+                for t in &v.omits {
+                    let _ = writeln!(s, "<li>does not report: {}", escape(t));
+                }
+                let _ = writeln!(s, "</ul>");
+            }
+        }
+        if !st.entities.is_empty() {
+            let _ = writeln!(s, "<h3>Who is involved</h3><table><tr><th>entity<th>type<th>documents<th>spellings");
+            for e in &st.entities {
+                let _ = writeln!(s, "<tr><td>{}<td>{}<td class=n>{}<td>{}", escape(&e.name), escape(&e.label), e.documents, escape(&e.aliases.join(", ")));
+            }
+            let _ = writeln!(s, "</table>");
+        }
+    }
+    s.push_str("</body></html>\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsfuse_doc::{Document, Origin, Paragraph, Span};
+
+    #[test]
+    fn article_text_is_escaped_and_nothing_is_loaded() {
+        let text = "<script>alert('x')</script> The dam <img src=http://evil/x.png> failed on Monday, officials said.";
+        let mut d = Document::new("a<b", Origin::default(), text.into());
+        d.outlet = Some("<b>Outlet</b>".into());
+        d.title = Some("<iframe src=//x>".into());
+        d.paragraphs.push(Paragraph { span: Span::new(0, text.len()), kind: Default::default() });
+        d.sentences.push(Span::new(0, text.len()));
+        let a = newsfuse_fuse::analyze::analyze(&[d]);
+        let page = html(&a);
+        for bad in ["<script", "<img", "<iframe", "<b>Outlet", "<link"] {
+            assert!(!page.contains(bad), "{bad} in the page");
+        }
+        // No tag of the page loads anything: no src, href or url() anywhere inside a tag.
+        for tag in page.split('<').skip(1).map(|t| t.split('>').next().unwrap_or("")) {
+            assert!(!tag.contains("src=") && !tag.contains("href=") && !tag.contains("url("), "<{tag}>");
+        }
+        assert!(page.contains("&lt;script&gt;") || page.contains("&lt;iframe"));
+        let text = markdown(&a);
+        assert!(!text.contains("<iframe"), "{text}");
+    }
+}
