@@ -28,8 +28,11 @@ const MAX_ROWS: usize = 40;
 const SAME_QUOTE: f32 = 0.45;
 /// Share of the shorter quote's words found in the longer for a partial quote.
 const PARTIAL_QUOTE: f32 = 0.8;
-/// Cosine above which two sentences about one date describe one event.
-const SAME_EVENT: f32 = 0.3;
+/// Cosine above which two sentences about one date describe one event
+/// (lower than statement alignment: the date already agrees).
+const SAME_EVENT: f32 = 0.2;
+/// Cosine above which two sentences that give different dates conflict.
+const SAME_DATED_EVENT: f32 = 0.35;
 /// Words carried by more quotes than this do not propose candidate pairs.
 const MAX_POSTING: usize = 400;
 
@@ -278,7 +281,7 @@ fn story(id: usize, members: &[usize], all: &[Document], source_of: &[usize], so
     let statements: Vec<Statement> = statements.into_iter().take(MAX_ROWS).map(|x| x.2).collect();
 
     let outlets = outlet_views(&docs, &units, &groups, &group_of, &centroid, &story_sources, src, sources);
-    let timeline = timeline(&docs, &units, src);
+    let timeline = timeline(&docs, &units, &group_of, src);
     let mut conflicts = date_conflicts(&docs, &units, &groups, src);
     let (quotes, speaker_conflicts) = quote_units(&docs, src);
     conflicts.extend(speaker_conflicts);
@@ -454,7 +457,7 @@ fn unit_at(units: &[Unit], doc: usize, span: Span) -> Option<usize> {
     (i < end && units[i].span.contains(span)).then_some(i)
 }
 
-fn timeline(docs: &[&Document], units: &[Unit], src: impl Fn(usize) -> usize) -> Vec<TimelineEntry> {
+fn timeline(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], src: impl Fn(usize) -> usize) -> Vec<TimelineEntry> {
     // Date -> the sentences that mention it.
     let mut by_date: BTreeMap<(String, &'static str), Vec<usize>> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
@@ -476,7 +479,8 @@ fn timeline(docs: &[&Document], units: &[Unit], src: impl Fn(usize) -> usize) ->
         // Sentences about one date that resemble each other are one event.
         let mut clusters: Vec<Vec<usize>> = Vec::new();
         for &u in &list {
-            match clusters.iter_mut().find(|c| c.iter().any(|&o| units[o].vector.is_empty() && units[u].vector.is_empty() || dot(&units[o].vector, &units[u].vector) >= SAME_EVENT)) {
+            let same = |o: usize| (group_of[o].is_some() && group_of[o] == group_of[u]) || dot(&units[o].vector, &units[u].vector) >= SAME_EVENT;
+            match clusters.iter_mut().find(|c| c.iter().any(|&o| same(o))) {
                 Some(c) => c.push(u),
                 None => clusters.push(vec![u]),
             }
@@ -517,6 +521,15 @@ fn date_conflicts(docs: &[&Document], units: &[Unit], groups: &[Vec<usize>], src
             }
         }
         if sides.len() < 2 {
+            continue;
+        }
+        // Only sentences that closely say the same thing can disagree on its date:
+        // a looser match may be a different event ("a post on Saturday", "a May 19 post").
+        let values: Vec<&Vec<usize>> = sides.values().collect();
+        let close = values.iter().enumerate().any(|(i, a)| {
+            values[i + 1..].iter().any(|b| a.iter().any(|&x| b.iter().any(|&y| dot(&units[x].vector, &units[y].vector) >= SAME_DATED_EVENT)))
+        });
+        if !close {
             continue;
         }
         let sides: Vec<Side> = sides
