@@ -160,6 +160,40 @@ reuters = next((d for d in docs if d['id'].startswith('003')), None)
 checks.append(('003: Reuters byline', reuters is not None and reuters.get('byline') == ['Steve Holland', 'Guy Faulconbridge', 'Olena Harmash']))
 checks.append(('003: Reuters dateline', reuters is not None and (reuters.get('dateline') or {}).get('agency') == 'Reuters'))
 checks.append(('003: credit moved out of the body', reuters is not None and reuters.get('credits', [''])[0].startswith('Reporting by') and 'Reporting by' not in reuters['text']))
+
+# The cross-checked record of the seeds (issue 6).
+out = run([binary, 'analyze', os.path.join(shared, 'seeds'), '--format', 'json'])
+an = json.loads(out.stdout)
+again = run([binary, 'analyze', os.path.join(shared, 'seeds'), '--format', 'json'])
+checks.append(('analyze twice: byte-identical JSON', out.stdout == again.stdout))
+checks.append((f'seeds are one story ({len(an["stories"])})', len(an['stories']) == 1))
+story = an['stories'][0] if an['stories'] else {}
+for date, what in (('2025-05-16', 'Istanbul'), ('2025-05-19', 'call')):
+    entries = [t for t in story.get('timeline', []) if t['date'] == date]
+    best = max((len({c['doc'] for c in t['citations']}) for t in entries), default=0)
+    checks.append((f'timeline {date} ({what}): an entry cited by {best} documents', best >= 2))
+for name, ok in checks:
+    print(f'  {"ok  " if ok else "FAIL"} {name}')
+    if not ok:
+        failures.append(name)
+
+print('-- the sample corpus record')
+checks = []
+out = run([binary, 'analyze', '--format', 'json'])
+an = json.loads(out.stdout)
+gold = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'examples', 'gold.json')))
+doc_of = {d['id']: d for d in an['documents']}
+dam = [s for s in an['stories'] if any('brezhovo' in d.lower() or 'dam' in d.lower() for d in s['documents'])]
+checks.append((f'stories: the dam story and the football item ({[len(s["documents"]) for s in an["stories"]]})',
+               len(an['stories']) == 2 and sorted(len(s['documents']) for s in an['stories']) == [1, 11]))
+wire_ids = {c.split('#')[-1].split('/')[-1].replace('.html', '') for g in gold['wire_groups'] for c in g['copies']}
+wire_sources = {d['source'] for i, d in doc_of.items() if any(w.startswith(i) or i.startswith(w) or w in i or i in w for w in wire_ids)}
+checks.append((f'the wire story run by three outlets is one independent source ({wire_sources})', len(wire_sources) == 1))
+big = max(an['stories'], key=lambda s: len(s['documents']))
+checks.append((f'the dam story counts {len(big["sources"])} independent sources for 11 documents (gold: 8)', len(big['sources']) == 8))
+date_conf = [c for c in big['conflicts'] if c['kind'] == 'date']
+checks.append(('the date of the gate failure is a conflict, both sides cited',
+               any({s['value'] for s in c['sides']} >= {'2025-03-09', '2025-03-10'} and all(s['citations'] for s in c['sides']) for c in date_conf)))
 for name, ok in checks:
     print(f'  {"ok  " if ok else "FAIL"} {name}')
     if not ok:

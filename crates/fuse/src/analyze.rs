@@ -5,7 +5,7 @@
 //!
 //! Everything cites a document id and a byte span of its text. Sources are
 //! syndication groups ([`crate::syndication`]): a wire story run by three
-//! outlets is one source. Stories are analysed independently, in parallel,
+//! outlets is one source, and so are two reports of one outlet. Stories are analysed independently, in parallel,
 //! and the output is ordered by input order only, so it is deterministic.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -206,27 +206,27 @@ fn cite(doc: &Document, span: Span) -> Cite {
 /// Analyses a batch. `docs` are fully annotated (text, times, mentions with
 /// resolved entities, quotes).
 pub fn analyze(docs: &[Document]) -> Analysis {
-    let groups = crate::syndication::groups(docs);
+    let groups = independent_sources(docs);
     let mut source_of = vec![0usize; docs.len()];
     let sources: Vec<Source> = groups
         .iter()
         .enumerate()
-        .map(|(g, group)| {
-            for &m in &group.members {
+        .map(|(g, (members, agency))| {
+            for &m in members {
                 source_of[m] = g;
             }
             let mut names: Vec<String> = Vec::new();
-            for &m in &group.members {
+            for &m in members {
                 let name = docs[m].outlet.clone().unwrap_or_else(|| docs[m].id.clone());
                 if !names.contains(&name) {
                     names.push(name);
                 }
             }
-            let name = match &group.agency {
-                Some(a) if group.members.len() > 1 => format!("{a} (wire: {})", names.join(", ")),
+            let name = match agency {
+                Some(a) if names.len() > 1 => format!("{a} (wire: {})", names.join(", ")),
                 _ => names.join(", "),
             };
-            Source { id: g, name, agency: group.agency.clone(), documents: group.members.iter().map(|&m| docs[m].id.clone()).collect() }
+            Source { id: g, name, agency: agency.clone(), documents: members.iter().map(|&m| docs[m].id.clone()).collect() }
         })
         .collect();
 
@@ -253,6 +253,48 @@ pub fn analyze(docs: &[Document]) -> Analysis {
         })
         .collect();
     Analysis { schema: SCHEMA, documents, sources, stories }
+}
+
+/// Independent sources: syndication groups (copies of one wire story), then
+/// joined by outlet (two reports of one outlet are not independent of each
+/// other). Each is its members in input order and the agency they credit.
+fn independent_sources(docs: &[Document]) -> Vec<(Vec<usize>, Option<String>)> {
+    let groups = crate::syndication::groups(docs);
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    let mut by_outlet: BTreeMap<String, usize> = BTreeMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        for &m in &group.members {
+            let Some(outlet) = docs[m].outlet.as_deref() else { continue };
+            let key = outlet.trim().to_lowercase();
+            if key.is_empty() {
+                continue;
+            }
+            match by_outlet.get(&key) {
+                Some(&other) => {
+                    let (a, b) = (crate::units::find(&mut parent, g), crate::units::find(&mut parent, other));
+                    parent[a.max(b)] = a.min(b);
+                }
+                None => {
+                    by_outlet.insert(key, g);
+                }
+            }
+        }
+    }
+    let mut merged: BTreeMap<usize, (Vec<usize>, Option<String>)> = BTreeMap::new();
+    for (g, group) in groups.into_iter().enumerate() {
+        let root = crate::units::find(&mut parent, g);
+        let entry = merged.entry(root).or_default();
+        entry.0.extend(group.members);
+        if entry.1.is_none() {
+            entry.1 = group.agency;
+        }
+    }
+    let mut out: Vec<(Vec<usize>, Option<String>)> = merged.into_values().collect();
+    for (members, _) in &mut out {
+        members.sort_unstable();
+    }
+    out.sort_by_key(|(members, _)| members[0]);
+    out
 }
 
 fn story(id: usize, members: &[usize], all: &[Document], source_of: &[usize], sources: &[Source]) -> Story {
