@@ -1,4 +1,5 @@
 pub mod syndication;
 pub mod cluster;
 pub mod summarize;
+pub mod figures;
 mod vector;
