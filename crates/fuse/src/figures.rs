@@ -88,19 +88,24 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
 /// The figures of a text, given the time expressions found in it (may be empty).
 pub fn figures_in(text: &str, times: &[TimeExpr]) -> Vec<Figure> {
     let toks = tokenize(text);
-    let excluded: Vec<Span> = times
+    let mut excluded: Vec<Span> = times
         .iter()
         .filter(|t| t.kind != "DURATION")
         .map(|t| t.span)
         .collect();
+    excluded.sort();
+    // The longest excluded span bounds how far back an overlapping one can start.
+    let longest = excluded.iter().map(|s| s.len()).max().unwrap_or(0) as u32;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         match parse_figure(text, &toks, i) {
             Some((fig, next)) => {
-                let overlaps = excluded
+                let from = excluded.partition_point(|s| s.start.saturating_add(longest) < fig.span.start);
+                let overlaps = excluded[from..]
                     .iter()
-                    .any(|s| s.start < fig.span.end && fig.span.start < s.end && fig_core_overlaps(&fig, *s, text));
+                    .take_while(|s| s.start < fig.span.end)
+                    .any(|s| fig.span.start < s.end && fig_core_overlaps(&fig, *s, text));
                 if !overlaps {
                     out.push(fig);
                 }
@@ -368,7 +373,7 @@ fn hedge_at(toks: &[Tok], i: usize) -> Option<(Hedge, usize)> {
         "over" => Hedge::MoreThan,
         "under" => Hedge::LessThan,
         "nearly" | "almost" => Hedge::Nearly,
-        "about" | "around" | "roughly" | "some" | "approximately" | "approx" | "estimated" | "circa" | "c" => {
+        "about" | "around" | "roughly" | "some" | "approximately" | "approx" | "estimated" | "circa" => {
             Hedge::About
         }
         _ => return None,
@@ -518,7 +523,7 @@ fn is_common_verb(w: &str) -> bool {
             | "arrived" | "arrives" | "wait" | "waited" | "waits" | "joined" | "join" | "joins" | "returned"
             | "return" | "returns" | "gathered" | "gather" | "gathers" | "searched" | "search" | "inspected"
             | "inspect" | "guarded" | "guard" | "agreed" | "agree" | "agrees" | "helped" | "help" | "helps"
-            | "lasted" | "last" | "lasts" | "says" | "told." | "was" | "were"
+            | "lasted" | "last" | "lasts" | "says" | "was" | "were" | "total" | "all" | "cash"
     )
 }
 
@@ -639,7 +644,8 @@ fn parse_number_words(toks: &[Tok], i: usize) -> Option<Num> {
     }
     loop {
         let w = lw(toks, j);
-        if toks.get(j).is_none_or(|t| t.kind != TokKind::Word) {
+        // Bounded, so that a run of number words costs linear time overall.
+        if j >= i + 12 || toks.get(j).is_none_or(|t| t.kind != TokKind::Word) {
             break;
         }
         if let Some(n) = small_number(w) {
@@ -823,6 +829,10 @@ fn digits_excluded(text: &str, toks: &[Tok], i: usize) -> bool {
         if is_label_word(&p.lower) {
             return true;
         }
+        // "No. 5", "p. 12"
+        if p.lower == "." && i >= 2 && matches!(toks[i - 2].lower.as_str(), "no" | "nos" | "p" | "pp" | "vol" | "fig" | "art" | "sec") {
+            return true;
+        }
         if is_month(&p.lower) && p.cap && parse_digits(&text[t.start..t.end]).is_some_and(|v| v <= 31.0) {
             return true;
         }
@@ -880,6 +890,8 @@ fn year_context(toks: &[Tok], i: usize) -> bool {
 /// Words a counted noun phrase may hold: words that are not function words.
 fn np_word(t: &Tok) -> bool {
     t.kind == TokKind::Word
+        && !t.lower.ends_with("'s")
+        && !t.lower.ends_with("\u{2019}s")
         && !is_stop_word(&t.lower)
         && predicate_word(&t.lower).is_none()
         && duration_unit(&t.lower).is_none()
@@ -1036,11 +1048,17 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
     if range_sep == Some(true) {
         let sep = &toks[j];
         let from_before = prev_word == "from";
-        if let Some(t2) = toks.get(j + 1) {
+        // "$200 million and $300 million", "$1.5-$2bn": the currency again.
+        let mut sep_end = j + 1;
+        if !unit.is_empty() && toks.get(j + 1).and_then(currency_prefix) == Some(unit.as_str()) {
+            sep_end += 1;
+        }
+        let k = sep_end - 1;
+        if let Some(t2) = toks.get(k + 1) {
             let same_form = (t2.kind == TokKind::Num) == num.digits;
             if same_form && !from_before && (sep.lower != "to" || t2.kind == TokKind::Num || small_number(&t2.lower).is_some() || tens_number(&t2.lower).is_some()) {
-                if let Some(n2) = parse_number(text, toks, j + 1).filter(|n| !n.vague && !n.fraction) {
-                    let glued_ok = !(n2.digits && digits_excluded(text, toks, j + 1)) || is_range_dash(sep);
+                if let Some(n2) = parse_number(text, toks, k + 1).filter(|n| !n.vague && !n.fraction) {
+                    let glued_ok = !(n2.digits && digits_excluded(text, toks, k + 1)) || is_range_dash(sep);
                     let text2 = &text[t2.start..t2.end];
                     let leading_zero = text2.len() > 1 && text2.starts_with('0');
                     let v2 = n2.value;
@@ -1251,6 +1269,23 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
         if lw(toks, num.end - 1) == "of" {
             return None;
         }
+    }
+    // "Ruiz, 54, said": an age in apposition to a name.
+    if num.digits
+        && kind == FigureKind::Count
+        && hedge == Hedge::Exact
+        && upper.is_none()
+        && counted.is_empty()
+        && (1.0..=120.0).contains(&num.value)
+        && num.value.fract() == 0.0
+        && start_tok >= 2
+        && toks[start_tok - 1].lower == ","
+        && toks[start_tok - 2].kind == TokKind::Word
+        && toks[start_tok - 2].cap
+        && matches!(lw(toks, num.end), "," | ")" | "." | ";")
+    {
+        kind = FigureKind::Age;
+        unit = "year".into();
     }
     // Sanity: the number itself.
     if !num.value.is_finite() || upper.is_some_and(|u| !u.is_finite()) {
@@ -1579,6 +1614,12 @@ mod tests {
         assert_eq!((f.value, f.upper), (10.0, Some(12.0)));
         let f = one("the dam needs $1.5-2 billion");
         assert_eq!((f.value, f.upper), (1.5e9, Some(2e9)));
+        let t = "losses of between $200 million and $300 million";
+        let f = one(t);
+        assert_eq!((f.value, f.upper, f.unit.as_str()), (2e8, Some(3e8), "USD"));
+        assert_eq!(phrase(t, &f), "between $200 million and $300 million");
+        let f = one("a bill of $1.5-$2bn in all");
+        assert_eq!((f.value, f.upper), (1.5e9, Some(2e9)));
         // A change is not a range.
         assert_eq!(figs("Water rose from 10 to 12 metres.").len(), 2);
     }
@@ -1612,6 +1653,10 @@ mod tests {
             "He is the one who warned them.",
             "A dam burst and an alarm rang.",
             "Covid-19 slowed the repairs.",
+            "Pump No. 5 failed.",
+            "Crews worked 24/7 at the dam.",
+            "The dam was built in the 1970s.",
+            "It opened in mid-2022.",
             "A Mi-8 helicopter landed.",
             "The 21st century dam.",
             "The 5G mast fell.",
@@ -1622,6 +1667,20 @@ mod tests {
         ] {
             assert!(figs(t).is_empty(), "{t:?} -> {:#?}", figs(t));
         }
+    }
+
+    #[test]
+    fn appositive_age() {
+        let f = one("Ana Ruiz, 54, visited the dam.");
+        assert_eq!((f.kind, f.value, f.unit.as_str()), (FigureKind::Age, 54.0, "year"));
+    }
+
+    #[test]
+    fn possessives_end_the_counted_phrase() {
+        let f = figs("Some 60 per cent of the town's 8,000 inhabitants lack water.");
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert_eq!((f[0].value, f[0].hedge, f[0].counted.as_str()), (60.0, Hedge::About, ""));
+        assert_eq!(f[1].counted, "inhabitant");
     }
 
     #[test]
