@@ -114,7 +114,7 @@ pub fn figures_in(text: &str, times: &[TimeExpr]) -> Vec<Figure> {
             None => i += 1,
         }
     }
-    out.sort_by(|a, b| a.span.cmp(&b.span));
+    out.sort_by_key(|f| f.span);
     out
 }
 
@@ -167,8 +167,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
             kind = TokKind::Num;
             it.next();
             end = start + 1;
-            loop {
-                let Some(&(p, d)) = it.peek() else { break };
+            while let Some(&(p, d)) = it.peek() {
                 if d.is_ascii_digit() {
                     it.next();
                     end = p + 1;
@@ -189,8 +188,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
             kind = TokKind::Word;
             it.next();
             end = start + c.len_utf8();
-            loop {
-                let Some(&(p, d)) = it.peek() else { break };
+            while let Some(&(p, d)) = it.peek() {
                 if d.is_alphabetic() {
                     it.next();
                     end = p + d.len_utf8();
@@ -725,7 +723,7 @@ fn parse_fraction(toks: &[Tok], i: usize) -> Option<Num> {
     }
     let w = lw(toks, j);
     let d = denominator(w)?;
-    let plural = w.ends_with('s') && w != "halves" || w == "halves";
+    let plural = w.ends_with('s');
     if numerator >= 2.0 && !plural || numerator == 1.0 && plural {
         return None;
     }
@@ -840,11 +838,7 @@ fn digits_excluded(text: &str, toks: &[Tok], i: usize) -> bool {
     if let Some(n) = next {
         if !n.gap {
             match n.lower.as_str() {
-                ":" | "/" => {
-                    if toks.get(i + 2).is_some_and(|m| m.kind == TokKind::Num && !m.gap) {
-                        return true;
-                    }
-                }
+                ":" | "/" if toks.get(i + 2).is_some_and(|m| m.kind == TokKind::Num && !m.gap) => return true,
                 "st" | "nd" | "rd" | "th" | "am" | "pm" | "h" | "hrs" | "gmt" | "utc" | "s" => return true,
                 _ => {}
             }
@@ -921,7 +915,7 @@ fn parse_np(toks: &[Tok], mut j: usize, allow_proper: bool) -> Option<(String, S
         if t.lower.len() > 4 && t.lower.ends_with("ed") && !t.cap {
             break;
         }
-        if words.len() > 0 && (t.lower.ends_with("ing") && t.lower.len() > 5) {
+        if !words.is_empty() && t.lower.ends_with("ing") && t.lower.len() > 5 {
             break;
         }
         words.push(t.lower.clone());
@@ -1006,9 +1000,8 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
         j += 1;
     }
     if let Some(c) = toks.get(j).and_then(currency_prefix) {
-        let is_sym = toks[j].kind == TokKind::Sym;
         let nt = toks.get(j + 1)?;
-        if nt.kind == TokKind::Num && (!is_sym || !nt.gap || true) {
+        if nt.kind == TokKind::Num {
             unit = c.to_string();
             j += 1;
         }
@@ -1025,13 +1018,14 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
     }
     let prev_word = num_tok.checked_sub(1).map(|p| lw(toks, p)).unwrap_or("");
     // "one" as a pronoun: "the one who", "one of the", "no one".
-    if !num.digits && nt.lower == "one" && num.end == num_tok + 1 {
-        if matches!(prev_word, "the" | "this" | "that" | "no" | "any" | "every" | "each" | "which" | "some" | "such" | "another")
+    if !num.digits
+        && nt.lower == "one"
+        && num.end == num_tok + 1
+        && (matches!(prev_word, "the" | "this" | "that" | "no" | "any" | "every" | "each" | "which" | "some" | "such" | "another")
             || matches!(lw(toks, num.end), "of" | "another" | "who" | "that" | "which" | "thing" | "day" | "time" | "way")
-            || toks.get(num.end).is_none_or(|t| t.kind != TokKind::Word && !(is_hyphen(t) && !t.gap))
-        {
-            return None;
-        }
+            || toks.get(num.end).is_none_or(|t| t.kind != TokKind::Word && (!is_hyphen(t) || t.gap)))
+    {
+        return None;
     }
     j = num.end;
     let mut upper: Option<f64> = None;
