@@ -545,6 +545,22 @@ fn predicate_word(w: &str) -> Option<&'static str> {
     })
 }
 
+/// Verbs before a figure that say what happened to it: "killed 14 people".
+fn predicate_verb(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "killed" | "killing" | "kills" | "kill" => "killed",
+        "injured" | "injuring" | "injures" | "wounded" | "wounding" | "wounds" | "hurt" | "hurting" => "injured",
+        "arrested" | "arresting" | "detained" | "detaining" => "detained",
+        "displaced" | "displacing" => "displaced",
+        "evacuated" | "evacuating" | "evacuates" => "evacuated",
+        "released" | "releasing" | "releases" | "freed" | "freeing" | "frees" => "released",
+        "exchanged" | "exchanging" | "swapped" | "swapping" => "exchanged",
+        "captured" | "capturing" => "captured",
+        "rescued" | "rescuing" | "rescues" => "rescued",
+        _ => return None,
+    })
+}
+
 /// Adjectives in "a 1,000-strong force": the counted thing is the noun after.
 fn is_compound_adjective(w: &str) -> bool {
     matches!(w, "strong" | "odd" | "plus" | "long" | "wide" | "high" | "deep" | "tall" | "large" | "big")
@@ -1253,6 +1269,9 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
     }
     if let Some(p) = predicate_word(lw(toks, q)) {
         predicate = p.to_string();
+    } else if let Some(p) = start_tok.checked_sub(1).and_then(|b| predicate_verb(lw(toks, b))) {
+        // "the flood killed 14 people", "killing at least 17"
+        predicate = p.to_string();
     }
     // A bare number word with nothing around it is not worth reporting.
     if !num.digits && !num.fraction && !num.vague && counted.is_empty() && predicate.is_empty() && unit.is_empty() {
@@ -1628,6 +1647,10 @@ mod tests {
         assert_eq!(phrase(t, &f), "at least 17");
         let f = one("17 people were injured");
         assert_eq!((f.counted.as_str(), f.predicate.as_str()), ("people", "injured"));
+        let f = one("The flood killed 14 villagers overnight.");
+        assert_eq!((f.counted.as_str(), f.predicate.as_str()), ("villager", "killed"));
+        let f = one("The wave hit the town, killing at least 17.");
+        assert_eq!((f.value, f.hedge, f.predicate.as_str()), (17.0, Hedge::AtLeast, "killed"));
     }
 
     #[test]
@@ -1651,6 +1674,8 @@ mod tests {
             "Crews worked 24/7 at the dam.",
             "The dam was built in the 1970s.",
             "It opened in mid-2022.",
+            "Between 2019 and 2022 the lake shrank.",
+            "The dam opened on 12/05/2021.",
             "A Mi-8 helicopter landed.",
             "The 21st century dam.",
             "The 5G mast fell.",
@@ -1726,6 +1751,7 @@ mod tests {
         let yes = [
             ("14 civilians killed", "at least 17 killed"),
             ("14 civilians killed", "17 people were killed"),
+            ("the flood killed 14 villagers", "17 villagers died"),
             ("the 1,000-prisoner exchange", "as many as 1,000 prisoners of war each"),
             ("a 30-day truce", "a one-month truce"),
             ("three people", "3 persons"),
