@@ -437,6 +437,7 @@ fn measure_unit(w: &str) -> Option<&'static str> {
         "litre" | "litres" | "liter" | "liters" => "litre",
         "barrel" | "barrels" => "barrel",
         "megawatt" | "megawatts" | "mw" => "MW",
+        "mph" => "mph",
         "gigawatt" | "gigawatts" | "gw" => "GW",
         _ => return None,
     })
@@ -859,6 +860,7 @@ fn digits_excluded(text: &str, toks: &[Tok], i: usize) -> bool {
                 _ => {}
             }
             if n.kind == TokKind::Word
+                && !matches!(n.lower.as_str(), "pc" | "pct" | "percent")
                 && digit_scale(&n.lower, true).is_none()
                 && measure_unit(&n.lower).is_none()
                 && currency_word(&n.lower).is_none()
@@ -911,7 +913,29 @@ fn np_word(t: &Tok) -> bool {
 
 /// A counted noun phrase starting at `j`: up to three content words, then an
 /// optional "of X" complement ("prisoners of war"). Returns (counted, span, end).
-fn parse_np(toks: &[Tok], mut j: usize, allow_proper: bool) -> Option<(String, Span, usize)> {
+fn parse_np(toks: &[Tok], j: usize, allow_proper: bool) -> Option<(String, Span, usize)> {
+    // "a fifth of Ukraine's territory": the possessor is what is divided when
+    // the noun after it is a generic whole (territory, land, population).
+    if allow_proper {
+        if let Some(t) = toks.get(j) {
+            let possessor = t.lower.strip_suffix("'s").or_else(|| t.lower.strip_suffix("\u{2019}s"));
+            if let Some(owner) = possessor.filter(|o| t.kind == TokKind::Word && !o.is_empty()) {
+                let rest = parse_np_plain(toks, j + 1, false);
+                let whole = |c: &str| {
+                    matches!(head(c), "territory" | "land" | "area" | "soil" | "landmass" | "population" | "surface")
+                };
+                return Some(match rest {
+                    Some((c, s, e)) if !whole(&c) => (c, Span::new(t.start, s.end as usize), e),
+                    Some((_, s, e)) => (owner.to_string(), Span::new(t.start, s.end as usize), e),
+                    None => return None,
+                });
+            }
+        }
+    }
+    parse_np_plain(toks, j, allow_proper)
+}
+
+fn parse_np_plain(toks: &[Tok], mut j: usize, allow_proper: bool) -> Option<(String, Span, usize)> {
     let start = j;
     let mut words: Vec<String> = Vec::new();
     while words.len() < 3 {
@@ -1053,7 +1077,8 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
     }
     // Ranges: "between 10 and 12", "10-12", "10 to 12".
     let range_sep = toks.get(j).map(|t| {
-        (between && t.lower == "and") || (!between && (is_range_dash(t) || t.lower == "to") && !num.vague && !num.fraction)
+        (between && t.lower == "and")
+            || (!between && (is_range_dash(t) || t.lower == "to" || t.lower == "or") && !num.vague && !num.fraction)
     });
     if range_sep == Some(true) {
         let sep = &toks[j];
@@ -1066,7 +1091,7 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
         let k = sep_end - 1;
         if let Some(t2) = toks.get(k + 1) {
             let same_form = (t2.kind == TokKind::Num) == num.digits;
-            if same_form && !from_before && (sep.lower != "to" || t2.kind == TokKind::Num || small_number(&t2.lower).is_some() || tens_number(&t2.lower).is_some()) {
+            if same_form && !from_before && (!matches!(sep.lower.as_str(), "to" | "or") || t2.kind == TokKind::Num || small_number(&t2.lower).is_some() || tens_number(&t2.lower).is_some()) {
                 if let Some(n2) = parse_number(text, toks, k + 1).filter(|n| !n.vague && !n.fraction) {
                     let glued_ok = !(n2.digits && digits_excluded(text, toks, k + 1)) || is_range_dash(sep);
                     let text2 = &text[t2.start..t2.end];
@@ -1135,7 +1160,7 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
     let next_lower = lw(toks, j);
     let mut compound = false;
     let glued_hyphen = next.is_some_and(|t| is_hyphen(t) && !t.gap) && toks.get(j + 1).is_some_and(|t| !t.gap && t.kind == TokKind::Word);
-    if !num.fraction && (next_lower == "%" || next_lower == "percent" || next_lower == "pct" || (next_lower == "per" && lw(toks, j + 1) == "cent")) {
+    if !num.fraction && (next_lower == "%" || next_lower == "percent" || next_lower == "pct" || next_lower == "pc" || (next_lower == "per" && lw(toks, j + 1) == "cent")) {
         kind = FigureKind::Percent;
         unit = "percent".into();
         j += if next_lower == "per" { 2 } else { 1 };
@@ -1180,6 +1205,14 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
         } else {
             return None;
         }
+        // "40-month-long war", "2-km-wide zone"
+        if kind != FigureKind::Age
+            && counted.is_empty()
+            && toks.get(k).is_some_and(|t| is_hyphen(t) && !t.gap)
+            && toks.get(k + 1).is_some_and(|t| !t.gap && is_compound_adjective(&t.lower))
+        {
+            k += 2;
+        }
         end_byte = toks[k - 1].end;
         j = k;
         if kind == FigureKind::Age || counted.is_empty() {
@@ -1202,13 +1235,24 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
             kind = FigureKind::Duration;
             k += 1;
         } else if let Some(u) = measure_unit(next_lower).filter(|_| !num.fraction && !num.vague) {
-            if lw(toks, j.wrapping_sub(1)) == "square" {
-                unit = format!("sq {u}");
-            } else {
-                unit = u.to_string();
-            }
+            unit = u.to_string();
             kind = FigureKind::Measure;
             k += 1;
+            // "km/h"
+            if u == "km" && lw(toks, k) == "/" && lw(toks, k + 1) == "h" {
+                unit = "km/h".into();
+                k += 2;
+            }
+        } else if next_lower == "°" && !num.fraction && !num.vague {
+            kind = FigureKind::Measure;
+            k += 1;
+            unit = match lw(toks, k) {
+                "c" | "f" => {
+                    k += 1;
+                    format!("°{}", lw(toks, k - 1).to_uppercase())
+                }
+                _ => "°".into(),
+            };
         } else if next_lower == "square" && measure_unit(lw(toks, j + 1)).is_some() && !num.fraction {
             unit = format!("sq {}", measure_unit(lw(toks, j + 1)).unwrap_or(""));
             kind = FigureKind::Measure;
@@ -1267,7 +1311,9 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
             q += 1;
         }
     }
-    if let Some(p) = predicate_word(lw(toks, q)) {
+    if kind != FigureKind::Count {
+        // "the 40-month war displaced ...": the war is not what was displaced.
+    } else if let Some(p) = predicate_word(lw(toks, q)) {
         predicate = p.to_string();
     } else if let Some(p) = start_tok.checked_sub(1).and_then(|b| predicate_verb(lw(toks, b))) {
         // "the flood killed 14 people", "killing at least 17"
@@ -1534,6 +1580,8 @@ mod tests {
             let f = one(t);
             assert_eq!((f.value, f.unit.as_str(), f.kind), (20.0, "percent", FigureKind::Percent), "{t}");
         }
+        let f = one("Ruiz won 54pc of voters.");
+        assert_eq!((f.value, f.unit.as_str(), f.counted.as_str()), (54.0, "percent", "voter"));
         let t = "Ruiz won 54 per cent of the vote.";
         let f = one(t);
         assert_eq!(f.counted, "vote");
@@ -1547,6 +1595,10 @@ mod tests {
         assert_eq!((f.value, f.kind, f.counted.as_str()), (0.2, FigureKind::Fraction, "brezhovo"));
         assert_eq!(phrase(t, &f), "a fifth of Brezhovo");
         assert_eq!(one("half of the farms were under water").value, 0.5);
+        let t = "Floods covered a fifth of Brezhovo's territory.";
+        let f = one(t);
+        assert_eq!((f.value, f.counted.as_str()), (0.2, "brezhovo"));
+        assert_eq!(phrase(t, &f), "a fifth of Brezhovo's territory");
         let two = one("a two-thirds majority of the council");
         assert!((two.value - 2.0 / 3.0).abs() < 1e-9);
         assert!(figs("It was the fifth time the dam failed.").is_empty());
@@ -1570,6 +1622,10 @@ mod tests {
         let f = one(t);
         assert_eq!((f.value, f.counted.as_str(), f.kind), (1000.0, "prisoner", FigureKind::Count));
         assert_eq!(phrase(t, &f), "1,000-prisoner exchange");
+        let t = "the 40-month-long siege displaced families";
+        let f = one(t);
+        assert_eq!((f.value, f.unit.as_str(), f.counted.as_str(), f.predicate.as_str()), (40.0, "month", "siege", ""));
+        assert_eq!(phrase(t, &f), "40-month-long siege");
         let f = one("a 1,500-strong militia guarded the valley");
         assert_eq!(f.counted, "militia");
         let f = one("a 67-year-old fisherman was rescued");
@@ -1625,6 +1681,8 @@ mod tests {
         assert_eq!((f.value, f.upper), (10.0, Some(12.0)));
         let f = one("10 to 12 pumps failed");
         assert_eq!((f.value, f.upper), (10.0, Some(12.0)));
+        let f = one("two or three pumps failed");
+        assert_eq!((f.value, f.upper), (2.0, Some(3.0)));
         let f = one("the dam needs $1.5-2 billion");
         assert_eq!((f.value, f.upper), (1.5e9, Some(2e9)));
         let t = "losses of between $200 million and $300 million";
@@ -1686,6 +1744,16 @@ mod tests {
         ] {
             assert!(figs(t).is_empty(), "{t:?} -> {:#?}", figs(t));
         }
+    }
+
+    #[test]
+    fn measures() {
+        let f = one("The lake covers 42 square kilometres.");
+        assert_eq!((f.kind, f.unit.as_str()), (FigureKind::Measure, "sq km"));
+        assert_eq!(one("water at 18 °C").unit, "°C");
+        assert_eq!(one("winds of 90 km/h").unit, "km/h");
+        let f = one("a 2-km exclusion zone");
+        assert_eq!((f.unit.as_str(), f.counted.as_str()), ("km", "exclusion zone"));
     }
 
     #[test]
