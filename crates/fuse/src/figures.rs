@@ -410,9 +410,9 @@ fn currency_word(w: &str) -> Option<&'static str> {
 
 fn duration_unit(w: &str) -> Option<&'static str> {
     Some(match w {
-        "second" | "seconds" => "second",
-        "minute" | "minutes" => "minute",
-        "hour" | "hours" => "hour",
+        "second" | "seconds" | "sec" | "secs" => "second",
+        "minute" | "minutes" | "min" | "mins" => "minute",
+        "hour" | "hours" | "hr" | "hrs" => "hour",
         "day" | "days" => "day",
         "week" | "weeks" => "week",
         "month" | "months" => "month",
@@ -544,6 +544,16 @@ fn predicate_word(w: &str) -> Option<&'static str> {
         "sentenced" => "sentenced",
         _ => return None,
     })
+}
+
+fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "man" | "woman" | "boy" | "girl" | "child" | "baby" | "son" | "daughter" | "mother" | "father" | "people"
+            | "teenager" | "teen" | "youth" | "victim" | "suspect" | "resident" | "soldier" | "student" | "pupil"
+            | "husband" | "wife" | "brother" | "sister" | "grandmother" | "grandfather" | "patient" | "pensioner"
+            | "infant" | "toddler" | "girlfriend" | "boyfriend" | "civilian" | "citizen" | "national"
+    ) || ["er", "ist", "ian", "or", "man", "woman", "person"].iter().any(|e| w.ends_with(e))
 }
 
 /// Verbs before a figure that say what happened to it: "killed 14 people".
@@ -938,6 +948,7 @@ fn parse_np(toks: &[Tok], j: usize, allow_proper: bool) -> Option<(String, Span,
 fn parse_np_plain(toks: &[Tok], mut j: usize, allow_proper: bool) -> Option<(String, Span, usize)> {
     let start = j;
     let mut words: Vec<String> = Vec::new();
+    let mut glue = false;
     while words.len() < 3 {
         let Some(t) = toks.get(j) else { break };
         if !np_word(t) {
@@ -958,7 +969,12 @@ fn parse_np_plain(toks: &[Tok], mut j: usize, allow_proper: bool) -> Option<(Str
         if !words.is_empty() && t.lower.ends_with("ing") && t.lower.len() > 5 {
             break;
         }
-        words.push(t.lower.clone());
+        match words.last_mut() {
+            // "cease-fire" -> "ceasefire"
+            Some(last) if glue => last.push_str(&t.lower),
+            _ => words.push(t.lower.clone()),
+        }
+        glue = false;
         j += 1;
         let plural = t.lower.len() > 3
             && t.lower.ends_with('s')
@@ -971,6 +987,7 @@ fn parse_np_plain(toks: &[Tok], mut j: usize, allow_proper: bool) -> Option<(Str
         // "phone-call": glue hyphenated compounds.
         if toks.get(j).is_some_and(|h| is_hyphen(h) && !h.gap) && toks.get(j + 1).is_some_and(|n| !n.gap && np_word(n)) {
             j += 1;
+            glue = true;
         }
     }
     if words.is_empty() {
@@ -1329,6 +1346,10 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
             return None;
         }
     }
+    // "a three-year-old conflict" is a duration; ages are of people.
+    if kind == FigureKind::Age && !counted.is_empty() && !is_person_noun(head(&counted)) {
+        kind = FigureKind::Duration;
+    }
     // "Ruiz, 54, said": an age in apposition to a name.
     if num.digits
         && kind == FigureKind::Count
@@ -1376,7 +1397,25 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
 /// "call" for "phone call".
 fn head(counted: &str) -> &str {
     let before_of = counted.split(" of ").next().unwrap_or(counted);
-    before_of.rsplit(' ').next().unwrap_or(before_of)
+    canon(before_of.rsplit(' ').next().unwrap_or(before_of))
+}
+
+/// One name for nouns news uses interchangeably.
+fn canon(w: &str) -> &str {
+    match w {
+        "truce" | "ceasefire" | "armistice" => "ceasefire",
+        "person" | "people" | "individual" => "people",
+        "pow" => "prisoner",
+        "fatality" | "death" => "dead",
+        "talk" | "negotiation" => "talk",
+        "kid" => "child",
+        _ => w,
+    }
+}
+
+/// The words of a counted phrase before any "of" complement, canonical.
+fn modifiers(counted: &str) -> impl Iterator<Item = &str> {
+    counted.split(" of ").next().unwrap_or(counted).split(' ').map(canon)
 }
 
 fn generic(counted: &str) -> bool {
@@ -1416,6 +1455,13 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> bool {
         return false;
     }
     if !ha.is_empty() && ha == hb {
+        return true;
+    }
+    // "a 30-day ceasefire proposal" and "a 30-day truce": the figure modifies
+    // the first noun of a compound as often as its head.
+    if !ha.is_empty() && !hb.is_empty() && !generic(&a.counted) && !generic(&b.counted)
+        && (modifiers(&a.counted).any(|w| w == hb) || modifiers(&b.counted).any(|w| w == ha))
+    {
         return true;
     }
     let both_pred = !a.predicate.is_empty() && a.predicate == b.predicate;
@@ -1630,6 +1676,9 @@ mod tests {
         assert_eq!(f.counted, "militia");
         let f = one("a 67-year-old fisherman was rescued");
         assert_eq!((f.kind, f.value, f.counted.as_str()), (FigureKind::Age, 67.0, "fisherman"));
+        let f = one("the three-year-old dispute over the dam");
+        assert_eq!((f.kind, f.value, f.unit.as_str()), (FigureKind::Duration, 3.0, "year"));
+        assert_eq!(one("a 30-day cease-fire").counted, "ceasefire");
     }
 
     #[test]
@@ -1826,6 +1875,8 @@ mod tests {
             ("a fifth of Brezhovo", "20 per cent of Brezhovo"),
             ("a two-hour phone call", "a 90-minute call"),
             ("a $2.5bn loan", "a 2.5 billion dollar loan"),
+            ("a 30-day cease-fire", "a 30-day truce"),
+            ("a 30-day ceasefire proposal", "a 30-day truce"),
             ("$40m in aid", "an extra $40m of aid"),
         ];
         for (a, b) in yes {
