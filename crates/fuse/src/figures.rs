@@ -503,6 +503,18 @@ fn is_stop_word(w: &str) -> bool {
     ) || is_common_verb(w)
 }
 
+/// "-ly" adverbs end a noun phrase ("$1bn level initially").
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family" | "ally" | "supply" | "assembly" | "rally" | "monopoly" | "anomaly" | "italy" | "july"
+                | "reply" | "bully" | "butterfly" | "belly" | "jelly" | "lily" | "holy" | "ugly" | "early" | "daily"
+                | "weekly" | "monthly" | "yearly" | "elderly" | "friendly" | "only"
+        )
+}
+
 /// Frequent verbs that are not caught by the "-ed" rule: they end a noun phrase
 /// ("30-day truce began", "residents lost power").
 fn is_common_verb(w: &str) -> bool {
@@ -858,6 +870,10 @@ fn digits_excluded(text: &str, toks: &[Tok], i: usize) -> bool {
         if p.lower == "." && i >= 2 && matches!(toks[i - 2].lower.as_str(), "no" | "nos" | "p" | "pp" | "vol" | "fig" | "art" | "sec") {
             return true;
         }
+        // "Oct. 24"
+        if p.lower == "." && i >= 2 && is_month(&toks[i - 2].lower) && toks[i - 2].cap {
+            return true;
+        }
         if is_month(&p.lower) && p.cap && parse_digits(&text[t.start..t.end]).is_some_and(|v| v <= 31.0) {
             return true;
         }
@@ -956,14 +972,26 @@ fn parse_np_plain(toks: &[Tok], mut j: usize, allow_proper: bool) -> Option<(Str
         }
         // Proper nouns only as nationalities ("14 Palestinians", "3 Ukrainian soldiers")
         // or after "of" ("a fifth of Brezhovo"); else "$2.5bn Ruiz said" would count Ruiz.
+        // A lower-case noun follows: the word is a modifier ("undocumented
+        // migrants", "US agencies"), not a verb or a name.
+        let modifier = toks.get(j + 1).is_some_and(|n| {
+            n.gap && np_word(n) && !n.cap && !is_adverb(&n.lower) && (singular(&n.lower) != n.lower || n.lower == "people")
+        });
         if t.cap && !allow_proper {
             let demonym = ["ans", "ian", "ese", "is", "ish", "an"].iter().any(|e| t.lower.ends_with(e));
-            if !demonym {
+            if !demonym && !modifier {
                 break;
             }
         }
         // Verb-looking words end the phrase: "17 killed", "30 fled".
-        if t.lower.len() > 4 && t.lower.ends_with("ed") && !t.cap {
+        if t.lower.len() > 4 && t.lower.ends_with("ed") && !t.cap && !modifier {
+            break;
+        }
+        if is_adverb(&t.lower) {
+            break;
+        }
+        // "$8 million attacking Ruiz"
+        if words.is_empty() && t.lower.ends_with("ing") && !modifier {
             break;
         }
         if !words.is_empty() && t.lower.ends_with("ing") && t.lower.len() > 5 {
@@ -1084,14 +1112,35 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
     {
         return None;
     }
-    j = num.end;
     let mut upper: Option<f64> = None;
-    let mut kind = if num.fraction { FigureKind::Fraction } else { FigureKind::Count };
+    let mut kind;
     if let Some(h) = num.hedge {
         if hedge == Hedge::Exact {
             hedge = h;
         }
     }
+    // Ratios: "7 in 10 residents", "one in five", "3 out of 5".
+    if !num.fraction && !num.vague && !between && num.value >= 1.0 && num.value.fract() == 0.0 {
+        let k = match (lw(toks, num.end), lw(toks, num.end + 1)) {
+            ("in" | "of", _) => Some(num.end + 1),
+            ("out", "of") => Some(num.end + 2),
+            _ => None,
+        };
+        if let Some(k) = k {
+            if let Some(d) = parse_number(text, toks, k).filter(|d| !d.vague && !d.fraction && !d.scaled) {
+                // "two in 10 days" is not a ratio; nor is "3 in 2022".
+                let year = toks.get(k).is_some_and(|t| is_year_like(text, t))
+                    || duration_unit(lw(toks, d.end)).is_some()
+                    || measure_unit(lw(toks, d.end)).is_some()
+                    || toks.get(k).is_some_and(|t| t.kind == TokKind::Num && digits_excluded(text, toks, k));
+                if !year && d.value > num.value && d.value <= 1000.0 && d.value.fract() == 0.0 {
+                    num = frac(num.value / d.value, d.end);
+                }
+            }
+        }
+    }
+    j = num.end;
+    kind = if num.fraction { FigureKind::Fraction } else { FigureKind::Count };
     // Ranges: "between 10 and 12", "10-12", "10 to 12".
     let range_sep = toks.get(j).map(|t| {
         (between && t.lower == "and")
@@ -1366,6 +1415,28 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
     {
         kind = FigureKind::Age;
         unit = "year".into();
+    }
+    // "Glock 19", "Apollo 11 mission": a number after a name, counting
+    // nothing or one thing, is a label.
+    let singular_head = counted_span.and_then(|s| s.slice(text)).is_some_and(|w| {
+        let w = w.split(" of ").next().unwrap_or(w);
+        let last = w.rsplit(' ').next().unwrap_or(w).to_lowercase();
+        singular(&last) == last && !matches!(last.as_str(), "people" | "police" | "staff")
+    });
+    if num.digits
+        && kind == FigureKind::Count
+        && (counted.is_empty() || singular_head && num.value > 1.0)
+        && predicate.is_empty()
+        && unit.is_empty()
+        && hedge == Hedge::Exact
+        && upper.is_none()
+        && num_tok >= 1
+        && toks[num_tok - 1].kind == TokKind::Word
+        && toks[num_tok - 1].cap
+        && num_tok >= 2
+        && !matches!(toks[num_tok - 2].lower.as_str(), "." | "!" | "?" | "\"" | "“" | ":")
+    {
+        return None;
     }
     // Sanity: the number itself.
     if !num.value.is_finite() || upper.is_some_and(|u| !u.is_finite()) {
@@ -1783,6 +1854,8 @@ mod tests {
             "It opened in mid-2022.",
             "Between 2019 and 2022 the lake shrank.",
             "The dam opened on 12/05/2021.",
+            "Ruiz spoke on Oct. 24 at the dam.",
+            "He carried a Glock 19 pistol.",
             "A Mi-8 helicopter landed.",
             "The 21st century dam.",
             "The 5G mast fell.",
@@ -1793,6 +1866,32 @@ mod tests {
         ] {
             assert!(figs(t).is_empty(), "{t:?} -> {:#?}", figs(t));
         }
+    }
+
+    #[test]
+    fn ratios() {
+        let t = "7 in 10 residents back the repairs";
+        let f = one(t);
+        assert_eq!((f.kind, f.value, f.counted.as_str()), (FigureKind::Fraction, 0.7, "resident"));
+        assert_eq!(phrase(t, &f), "7 in 10 residents");
+        let f = one("one in five homes flooded");
+        assert_eq!((f.value, f.counted.as_str()), (0.2, "home"));
+        assert_eq!(one("3 out of 4 pumps").value, 0.75);
+        assert_eq!(one("nine of 12 pumps").value, 0.75);
+        assert!(figs("two in 10 days").iter().all(|f| f.kind != FigureKind::Fraction));
+        let (a, b) = (one("one in five residents"), one("20 per cent of residents"));
+        assert!(same_quantity(&a, &b) && compatible(&a, &b));
+    }
+
+    #[test]
+    fn modifiers_before_the_head() {
+        assert_eq!(one("some 4 million undocumented migrants").counted, "undocumented migrant");
+        assert_eq!(one("56 percent lacked confidence").counted, "");
+        assert_eq!(one("all 17 Brezhovo agencies").counted, "brezhovo agency");
+        let t = "a $1bn budget initially";
+        assert_eq!(phrase(t, &one(t)), "$1bn budget");
+        let t = "spent $8 million attacking Ruiz";
+        assert_eq!(phrase(t, &one(t)), "$8 million");
     }
 
     #[test]
