@@ -564,7 +564,8 @@ fn is_person_noun(w: &str) -> bool {
         "man" | "woman" | "boy" | "girl" | "child" | "baby" | "son" | "daughter" | "mother" | "father" | "people"
             | "teenager" | "teen" | "youth" | "victim" | "suspect" | "resident" | "soldier" | "student" | "pupil"
             | "husband" | "wife" | "brother" | "sister" | "grandmother" | "grandfather" | "patient" | "pensioner"
-            | "infant" | "toddler" | "girlfriend" | "boyfriend" | "civilian" | "citizen" | "national"
+            | "infant" | "toddler" | "girlfriend" | "boyfriend" | "civilian" | "citizen" | "national" | "male"
+            | "female" | "adult" | "kid" | "mayor" | "official" | "candidate"
     ) || ["er", "ist", "ian", "or", "man", "woman", "person"].iter().any(|e| w.ends_with(e))
 }
 
@@ -928,6 +929,7 @@ fn year_context(toks: &[Tok], i: usize) -> bool {
 /// Words a counted noun phrase may hold: words that are not function words.
 fn np_word(t: &Tok) -> bool {
     t.kind == TokKind::Word
+        && t.lower.chars().nth(1).is_some()
         && !t.lower.ends_with("'s")
         && !t.lower.ends_with("\u{2019}s")
         && !is_stop_word(&t.lower)
@@ -1060,7 +1062,7 @@ pub fn singular(w: &str) -> String {
     if n > 4 && (w.ends_with("sses") || w.ends_with("shes") || w.ends_with("ches") || w.ends_with("xes") || w.ends_with("zes")) {
         return w[..n - 2].to_string();
     }
-    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+    if n >= 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && !matches!(w, "gas" | "yes" | "has" | "was" | "its" | "bus") {
         return w[..n - 1].to_string();
     }
     w.to_string()
@@ -1953,7 +1955,7 @@ mod tests {
 
     #[test]
     fn singulars() {
-        for (p, s) in [("civilians", "civilian"), ("casualties", "casualty"), ("people", "people"), ("children", "child"), ("buses", "buse"), ("churches", "church"), ("prisoners", "prisoner"), ("news", "news"), ("status", "status")] {
+        for (p, s) in [("civilians", "civilian"), ("casualties", "casualty"), ("people", "people"), ("children", "child"), ("buses", "buse"), ("churches", "church"), ("prisoners", "prisoner"), ("ads", "ad"), ("gas", "gas"), ("news", "news"), ("status", "status")] {
             assert_eq!(singular(p), s);
         }
     }
