@@ -3,4 +3,5 @@ pub mod cluster;
 pub mod summarize;
 pub mod units;
 pub mod analyze;
+pub mod figures;
 mod vector;
