@@ -172,6 +172,10 @@ for date, what in (('2025-05-16', 'Istanbul'), ('2025-05-19', 'call')):
     entries = [t for t in story.get('timeline', []) if t['date'] == date]
     best = max((len({c['doc'] for c in t['citations']}) for t in entries), default=0)
     checks.append((f'timeline {date} ({what}): an entry cited by {best} documents', best >= 2))
+for counted, unit, label in (('prisoner of war', None, 'the 1,000-prisoner exchange'), ('ceasefire', 'day', 'the 30-day truce')):
+    rows = [f for f in story.get('figures', []) if f['quantity'].startswith(counted) and (unit is None or f'({unit})' in f['quantity'])]
+    n = max((f['independent_sources'] for f in rows), default=0)
+    checks.append((f'{label}: corroborated by {n} independent sources', n >= 3))
 for name, ok in checks:
     print(f'  {"ok  " if ok else "FAIL"} {name}')
     if not ok:
@@ -192,6 +196,11 @@ checks.append((f'the wire story run by three outlets is one independent source (
 big = max(an['stories'], key=lambda s: len(s['documents']))
 checks.append((f'the dam story counts {len(big["sources"])} independent sources for 11 documents (gold: 8)', len(big['sources']) == 8))
 date_conf = [c for c in big['conflicts'] if c['kind'] == 'date']
+fig_conf = [c for c in big['conflicts'] if c['kind'] == 'figure']
+def conflict_between(a, b):
+    return any(any(a in s['value'] for s in c['sides']) and any(b in s['value'] for s in c['sides']) and all(s['citations'] for s in c['sides']) for c in fig_conf)
+checks.append(('evacuated: "about 3,000" vs "more than 4,000" is a conflict, both sides cited', conflict_between('3,000', '4,000')))
+checks.append(('death toll: "at least 12" vs "14" is reported (as an update), both sides cited', conflict_between('12', '14')))
 checks.append(('the date of the gate failure is a conflict, both sides cited',
                any({s['value'] for s in c['sides']} >= {'2025-03-09', '2025-03-10'} and all(s['citations'] for s in c['sides']) for c in date_conf)))
 for name, ok in checks:

@@ -33,6 +33,9 @@ const PARTIAL_QUOTE: f32 = 0.8;
 const SAME_EVENT: f32 = 0.2;
 /// Cosine above which two sentences that give different dates conflict.
 const SAME_DATED_EVENT: f32 = 0.35;
+/// Hours between the last report of one figure and the first of another for
+/// the second to be an update of the first.
+const UPDATE_GAP_HOURS: i64 = 12;
 /// Words carried by more quotes than this do not propose candidate pairs.
 const MAX_POSTING: usize = 400;
 
@@ -327,6 +330,8 @@ fn story(id: usize, members: &[usize], all: &[Document], source_of: &[usize], so
     let mut conflicts = date_conflicts(&docs, &units, &groups, src);
     let (quotes, speaker_conflicts) = quote_units(&docs, src);
     conflicts.extend(speaker_conflicts);
+    let (figures, figure_conflicts) = figure_rows(&docs, &units, &group_of, src);
+    conflicts.extend(figure_conflicts);
 
     let brief = crate::summarize::summarize_refs(&docs, BRIEF_WORDS)
         .into_iter()
@@ -351,7 +356,7 @@ fn story(id: usize, members: &[usize], all: &[Document], source_of: &[usize], so
         entities: entity_rows(&docs),
         quotes,
         statements,
-        figures: Vec::new(),
+        figures,
         conflicts,
         timeline,
         outlets,
@@ -586,6 +591,216 @@ fn date_conflicts(docs: &[&Document], units: &[Unit], groups: &[Vec<usize>], src
         out.push(Conflict { kind: "date".into(), about, update: false, sides });
     }
     out
+}
+
+/// Cosine above which the sentences of two figures of one quantity are about
+/// the same thing, so that different values are a conflict.
+const RELATED: f32 = 0.2;
+
+struct FigureRef {
+    doc: usize,
+    unit: Option<usize>,
+    figure: crate::figures::Figure,
+}
+
+fn figure_text(docs: &[&Document], r: &FigureRef) -> String {
+    docs[r.doc].span_text(r.figure.span).to_string()
+}
+
+fn quantity_name(f: &crate::figures::Figure) -> String {
+    match (f.counted.is_empty(), f.unit.is_empty()) {
+        (false, false) => format!("{} ({})", f.counted, f.unit),
+        (false, true) if !f.predicate.is_empty() => format!("{} {}", f.counted, f.predicate),
+        (false, true) => f.counted.clone(),
+        (true, false) => f.unit.clone(),
+        (true, true) => f.predicate.clone(),
+    }
+}
+
+/// Figures of one quantity across documents: rows for those the sources agree
+/// on, conflicts (or updates) for those they do not.
+fn figure_rows(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], src: impl Fn(usize) -> usize) -> (Vec<FigureRow>, Vec<Conflict>) {
+    use crate::figures::{compatible, figures, same_quantity};
+    let mut refs: Vec<FigureRef> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for f in figures(doc) {
+            if f.counted.is_empty() && f.predicate.is_empty() && f.unit.is_empty() {
+                continue;
+            }
+            refs.push(FigureRef { doc: d, unit: unit_at(units, d, f.span), figure: f });
+        }
+    }
+    // Bucket by kind and unit family first: only figures in one bucket can be the same quantity.
+    let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, r) in refs.iter().enumerate() {
+        buckets.entry(format!("{:?}", r.figure.kind)).or_default().push(i);
+    }
+    let related = |a: &FigureRef, b: &FigureRef| -> bool {
+        match (a.unit, b.unit) {
+            (Some(x), Some(y)) => (group_of[x].is_some() && group_of[x] == group_of[y]) || dot(&units[x].vector, &units[y].vector) >= RELATED,
+            _ => false,
+        }
+    };
+    // The calendar dates each sentence mentions: figures in sentences about
+    // different dates are about different events ("14 killed on Saturday",
+    // "nine dead in April").
+    let unit_dates = |u: Option<usize>| -> BTreeSet<String> {
+        let Some(u) = u else { return BTreeSet::new() };
+        let doc = docs[units[u].doc];
+        doc.times.iter().filter(|t| units[u].span.contains(t.span)).filter_map(|t| calendar_value(&t.value).map(|v| v.0)).collect()
+    };
+    let dates: Vec<BTreeSet<String>> = refs.iter().map(|r| unit_dates(r.unit)).collect();
+    let mut parent: Vec<usize> = (0..refs.len()).collect();
+    for members in buckets.values() {
+        // A story of a thousand copies has a thousand copies of each figure: compare
+        // each figure with the first few of every distinct value only.
+        for (k, &i) in members.iter().enumerate() {
+            for &j in &members[k + 1..] {
+                let (a, b) = (&refs[i], &refs[j]);
+                if a.doc == b.doc || !same_quantity(&a.figure, &b.figure) || !specific(&a.figure) || !specific(&b.figure) {
+                    continue;
+                }
+                let agree = compatible(&a.figure, &b.figure);
+                // Agreeing figures of a specific quantity ("1,000 prisoners of war") corroborate
+                // each other anywhere in the story; disagreeing ones only in related sentences.
+                let dated_apart = !dates[i].is_empty() && !dates[j].is_empty() && dates[i].is_disjoint(&dates[j]);
+                // The same thing counted the same way happening in one story ("people
+                // evacuated"), though told in unrelated sentences.
+                let events = !a.figure.predicate.is_empty() && a.figure.predicate == b.figure.predicate && a.figure.counted == b.figure.counted;
+                if !dated_apart && ((agree && !a.figure.counted.is_empty()) || events || related(a, b)) {
+                    let (x, y) = (crate::units::find(&mut parent, i), crate::units::find(&mut parent, j));
+                    // Clusters join only if their first figures are one quantity too: no chains
+                    // from "12 people died" through "people" to "4,000 people evacuated".
+                    if x != y && same_quantity(&refs[x].figure, &refs[y].figure) {
+                        parent[x.max(y)] = x.min(y);
+                    }
+                }
+            }
+            if members.len() > 2000 {
+                break;
+            }
+        }
+    }
+    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..refs.len() {
+        let r = crate::units::find(&mut parent, i);
+        clusters.entry(r).or_default().push(i);
+    }
+    let date_of = |r: &FigureRef| when_published(docs[r.doc]);
+    let mut rows = Vec::new();
+    let mut conflicts = Vec::new();
+    for members in clusters.into_values() {
+        let n_sources = members.iter().map(|&m| src(refs[m].doc)).collect::<BTreeSet<_>>().len();
+        if n_sources < 2 {
+            continue;
+        }
+        // Sides: figures that agree with every other figure of their side.
+        let mut sides: Vec<Vec<usize>> = Vec::new();
+        for &m in &members {
+            match sides.iter_mut().find(|side| side.iter().all(|&o| compatible(&refs[o].figure, &refs[m].figure))) {
+                Some(side) => side.push(m),
+                None => sides.push(vec![m]),
+            }
+        }
+        let quantity = quantity_name(&refs[members[0]].figure);
+        let cites = |ms: &[usize]| ms.iter().map(|&m| cite(docs[refs[m].doc], refs[m].figure.span)).collect::<Vec<_>>();
+        let mut values: Vec<String> = Vec::new();
+        for &m in &members {
+            let v = figure_text(docs, &refs[m]);
+            if !values.contains(&v) {
+                values.push(v);
+            }
+        }
+        if sides.len() == 1 {
+            // Agreeing values that still differ ("at least 12", then "14") may be an update.
+            let points: BTreeSet<u64> = members.iter().map(|&m| refs[m].figure.value.to_bits()).collect();
+            if points.len() > 1 {
+                let mut by_value: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+                for &m in &members {
+                    by_value.entry(refs[m].figure.value.to_bits()).or_default().push(m);
+                }
+                let parts: Vec<Vec<usize>> = by_value.into_values().collect();
+                if first_told_in_turn(&parts, &refs, &date_of) {
+                    conflicts.push(figure_conflict(&quantity, true, &parts, &refs, docs, &src));
+                }
+            }
+            rows.push(FigureRow { quantity, values, independent_sources: n_sources, citations: cites(&members) });
+        } else {
+            let update = is_update(&sides, &refs, &date_of);
+            conflicts.push(figure_conflict(&quantity, update, &sides, &refs, docs, &src));
+        }
+    }
+    rows.sort_by(|a, b| b.independent_sources.cmp(&a.independent_sources).then(a.quantity.cmp(&b.quantity)));
+    rows.truncate(MAX_ROWS);
+    (rows, conflicts)
+}
+
+/// A figure whose quantity is known: it counts a named thing ("prisoners of
+/// war"), or generic people with what happened to them ("12 people died").
+fn specific(f: &crate::figures::Figure) -> bool {
+    const GENERIC: &[&str] = &["", "people", "person", "persons"];
+    !GENERIC.contains(&f.counted.as_str()) || !f.predicate.is_empty()
+}
+
+/// When a document was published, as a sortable UTC instant (`2025-03-10T12:05:00Z`);
+/// a date alone counts as its noon; empty when unknown.
+fn when_published(doc: &Document) -> String {
+    if let Some(ts) = doc.published.datetime.as_deref().and_then(|d| d.parse::<jiff::Timestamp>().ok()) {
+        return ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+    }
+    doc.published.date.as_deref().map(|d| format!("{d}T12:00:00Z")).unwrap_or_default()
+}
+
+/// Values that agree but differ ("at least 12", later "14"): an update when
+/// each value was first told after the previous one was.
+fn first_told_in_turn(parts: &[Vec<usize>], refs: &[FigureRef], date_of: &dyn Fn(&FigureRef) -> String) -> bool {
+    let mut firsts: Vec<String> = parts.iter().map(|p| p.iter().map(|&m| date_of(&refs[m])).min().unwrap_or_default()).collect();
+    if firsts.iter().any(String::is_empty) {
+        return false;
+    }
+    firsts.sort();
+    firsts.windows(2).all(|w| w[0] < w[1])
+}
+
+/// Sides that follow one another in time: every document of one side
+/// published at least [`UPDATE_GAP_HOURS`] before every document of the next
+/// (closer than that, two values are two outlets disagreeing, not news moving on).
+fn is_update(sides: &[Vec<usize>], refs: &[FigureRef], date_of: &dyn Fn(&FigureRef) -> String) -> bool {
+    let mut ranges: Vec<(jiff::Timestamp, jiff::Timestamp)> = Vec::new();
+    for side in sides {
+        let times: Option<Vec<jiff::Timestamp>> = side.iter().map(|&m| date_of(&refs[m]).parse::<jiff::Timestamp>().ok()).collect();
+        let Some(times) = times else { return false };
+        let (Some(lo), Some(hi)) = (times.iter().min(), times.iter().max()) else { return false };
+        ranges.push((*lo, *hi));
+    }
+    ranges.sort();
+    let gap = jiff::SignedDuration::from_hours(UPDATE_GAP_HOURS);
+    ranges.windows(2).all(|w| w[1].0.duration_since(w[0].1) >= gap)
+}
+
+fn figure_conflict(quantity: &str, update: bool, sides: &[Vec<usize>], refs: &[FigureRef], docs: &[&Document], src: &dyn Fn(usize) -> usize) -> Conflict {
+    Conflict {
+        kind: "figure".into(),
+        about: quantity.to_string(),
+        update,
+        sides: sides
+            .iter()
+            .map(|side| {
+                let mut values: Vec<String> = Vec::new();
+                for &m in side {
+                    let v = figure_text(docs, &refs[m]);
+                    if !values.contains(&v) {
+                        values.push(v);
+                    }
+                }
+                Side {
+                    value: values.join(" / "),
+                    independent_sources: side.iter().map(|&m| src(refs[m].doc)).collect::<BTreeSet<_>>().len(),
+                    citations: side.iter().map(|&m| cite(docs[refs[m].doc], refs[m].figure.span)).collect(),
+                }
+            })
+            .collect(),
+    }
 }
 
 struct QuoteRef {
