@@ -50,6 +50,7 @@ fn read_all(paths: Vec<PathBuf>, opts: &CommonOpts) -> (Vec<newsfuse_doc::Docume
     }
     let options = opts.read_options();
     let pool = opts.pool();
+    let clock = Instant::now();
     let progress = Progress::new(inputs.len() as u64, opts.no_progress);
     // All documents are read before any is printed: undated ones are dated
     // from the evidence of the whole batch.
@@ -65,9 +66,14 @@ fn read_all(paths: Vec<PathBuf>, opts: &CommonOpts) -> (Vec<newsfuse_doc::Docume
             progress.inc();
         }
     }
+    opts.timing("read and annotate", clock);
+    let clock = Instant::now();
     pool.install(|| crate::pipeline::date_undated(&mut docs));
     progress.finish();
+    opts.timing("date undated documents", clock);
+    let clock = Instant::now();
     let entities = crate::entities::resolve_batch(&mut docs);
+    opts.timing("resolve entities", clock);
     (docs, entities, failures, inputs.len())
 }
 
@@ -86,7 +92,9 @@ pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> 
 
 pub fn analyze(paths: Vec<PathBuf>, format: &str, output: Option<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
     let (docs, _, failures, n_inputs) = read_all(paths, opts);
+    let clock = Instant::now();
     let analysis = opts.pool().install(|| newsfuse_fuse::analyze::analyze(&docs));
+    opts.timing("analyze", clock);
     let rendered = match format {
         "json" => serde_json::to_string(&analysis).map_err(|e| e.to_string())? + "\n",
         "html" => newsfuse_report::html(&analysis),

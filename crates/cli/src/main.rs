@@ -145,6 +145,9 @@ pub struct CommonOpts {
     /// Never show a progress bar (it is shown only on a terminal, after two seconds).
     #[arg(long)]
     no_progress: bool,
+    /// Print how long each stage took, on stderr.
+    #[arg(long)]
+    timings: bool,
 }
 
 fn parse_extractor(s: &str) -> Result<Extractor, String> {
@@ -157,6 +160,13 @@ impl CommonOpts {
             extractor: self.extractor,
             max_bytes: self.max_mb.saturating_mul(1 << 20),
             format: None,
+        }
+    }
+
+    /// Reports a stage's duration on stderr when `--timings` asks for it.
+    fn timing(&self, stage: &str, since: std::time::Instant) {
+        if self.timings {
+            eprintln!("newsfuse: {stage}: {:.2} s", since.elapsed().as_secs_f64());
         }
     }
 

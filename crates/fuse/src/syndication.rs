@@ -72,21 +72,26 @@ fn agency(doc: &Document) -> Option<String> {
 /// Groups documents into syndication groups; every document is in exactly
 /// one group, groups are ordered by their first member.
 pub fn groups(docs: &[Document]) -> Vec<Group> {
-    let mut paragraphs = Vec::new();
-    let mut doc_words = vec![0usize; docs.len()];
-    for (i, doc) in docs.iter().enumerate() {
-        for p in doc.paragraphs.iter().filter(|p| p.kind == BlockKind::Body) {
-            let (words, set) = shingles(doc.span_text(p.span));
-            if words >= MIN_PARAGRAPH_WORDS {
-                doc_words[i] += words;
-                paragraphs.push(Paragraph { doc: i, words, shingles: set });
-            }
-        }
-    }
+    use rayon::prelude::*;
+    let per_doc: Vec<Vec<Paragraph>> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(i, doc)| {
+            doc.paragraphs
+                .iter()
+                .filter(|p| p.kind == BlockKind::Body)
+                .map(|p| shingles(doc.span_text(p.span)))
+                .filter(|(words, _)| *words >= MIN_PARAGRAPH_WORDS)
+                .map(|(words, shingles)| Paragraph { doc: i, words, shingles })
+                .collect()
+        })
+        .collect();
+    let doc_words: Vec<usize> = per_doc.iter().map(|ps| ps.iter().map(|p| p.words).sum()).collect();
+    let paragraphs: Vec<Paragraph> = per_doc.into_iter().flatten().collect();
 
     // Candidate paragraph pairs from LSH, verified exactly.
     let hasher = MinHasher32::new(NUM_HASHES);
-    let signatures: Vec<Vec<u32>> = paragraphs.iter().map(|p| hasher.create_signature(p.shingles.iter())).collect();
+    let signatures: Vec<Vec<u32>> = paragraphs.par_iter().map(|p| hasher.create_signature(p.shingles.iter())).collect();
     let mut index: MinHashIndex<u32, usize> = MinHashIndex::new(16, NUM_HASHES / 16, SAME_PARAGRAPH * 0.8);
     for (i, sig) in signatures.iter().enumerate() {
         index.insert(i, sig.clone());

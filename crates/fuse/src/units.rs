@@ -29,6 +29,8 @@ pub const ALIGN: f32 = 0.3;
 /// Sentences with fewer content words are too thin to align ("He declined.").
 const MIN_TERMS: usize = 4;
 const MAX_POSTING: usize = 400;
+/// How many of a sentence's strongest terms look up candidates.
+const PROPOSING_TERMS: usize = 6;
 
 /// One sentence of one document.
 #[derive(Debug, Clone)]
@@ -89,9 +91,18 @@ pub fn terms(text: &str, stemmer: &Stemmer, vocab: &mut HashMap<String, u32>) ->
         if lower.chars().count() < 3 || STOPWORDS.contains(&lower.as_str()) {
             continue;
         }
-        let stem = stemmer.stem(&lower).into_owned();
-        let next = vocab.len() as u32;
-        *counts.entry(*vocab.entry(stem).or_insert(next)).or_insert(0.0) += 1.0;
+        // The vocabulary maps both words and stems to ids: a word seen before skips the stemmer.
+        let id = match vocab.get(&lower) {
+            Some(&id) => id,
+            None => {
+                let stem = format!("\u{1}{}", stemmer.stem(&lower));
+                let next = vocab.len() as u32;
+                let id = *vocab.entry(stem).or_insert(next);
+                vocab.insert(lower, id);
+                id
+            }
+        };
+        *counts.entry(id).or_insert(0.0) += 1.0;
     }
     counts
 }
@@ -110,7 +121,11 @@ pub fn align(units: &[Unit]) -> (Vec<Vec<usize>>, Vec<Option<usize>>) {
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     let mut seen: Vec<usize> = vec![usize::MAX; units.len()];
     for (i, u) in units.iter().enumerate() {
-        for &(t, _) in &u.vector {
+        // Two sentences that say the same thing share some of their rarest words:
+        // those alone propose candidates.
+        let mut strongest = u.vector.clone();
+        strongest.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for &(t, _) in strongest.iter().take(PROPOSING_TERMS) {
             let Some(list) = postings.get(&t) else { continue };
             if list.len() > MAX_POSTING {
                 continue;
