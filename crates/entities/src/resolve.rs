@@ -120,6 +120,10 @@ fn near(a: &str, b: &str) -> bool {
 }
 
 /// Resolves mentions into entities, ordered by first mention.
+/// Most letters by which two spellings of one name differ in length
+/// ("Voldimi Zelensky" / "Volodymyr Zelensky": 2).
+const MAX_LENGTH_GAP: usize = 3;
+
 pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
     // Distinct forms by key, with their mentions and label votes.
     struct Form {
@@ -189,9 +193,14 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
             blocks.entry((labels[f].as_str(), w.len(), first_char(first), first_char(last))).or_default().push(f);
         }
     }
+    // Near spellings differ in length by a few letters at most: within a block,
+    // forms sorted by length are compared only with those of similar length.
+    for members in blocks.values_mut() {
+        members.sort_by_key(|&f| (forms[f].key.len(), f));
+    }
     for members in blocks.values() {
         for (i, &a) in members.iter().enumerate() {
-            for &b in &members[i + 1..] {
+            for &b in members[i + 1..].iter().take_while(|&&b| forms[b].key.len() <= forms[a].key.len() + MAX_LENGTH_GAP) {
                 let (ka, kb) = (&forms[a].key, &forms[b].key);
                 // Two persons with the same surname and similar first names:
                 // "Voldimi Zelensky" (a garbled translation) / "Volodymyr Zelensky".
