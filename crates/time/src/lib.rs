@@ -9,6 +9,7 @@
 
 pub mod calendar;
 pub mod infer;
+pub mod lunar;
 mod parse;
 pub mod timeml;
 mod token;
