@@ -5,6 +5,7 @@
 //! so the whole pass is linear in the input.
 
 use crate::calendar::{self, Gran, Point};
+use crate::lunar;
 use crate::token::{tokenize, Kind, Kw, Lex, Tok, Unit};
 use crate::{Anchor, Dct, Options, Tense, Timex, TimexType};
 
@@ -53,6 +54,229 @@ struct Spec {
     wd: Option<u32>,
 }
 
+/// Holiday names, written as their letters only (spaces, hyphens and apostrophes dropped,
+/// lower case); matched against consecutive word tokens. `true`: the name is also a common
+/// word, so it needs a capital letter outside scheduling text.
+const HOLIDAY_NAMES: &[(&str, Hol, bool)] = &[
+    ("ramadan", Hol::IslamicMonth(9), false),
+    ("ramadhan", Hol::IslamicMonth(9), false),
+    ("ramazan", Hol::IslamicMonth(9), false),
+    ("eidalfitr", Hol::Islamic(10, 1), false),
+    ("eidulfitr", Hol::Islamic(10, 1), false),
+    ("eidelfitr", Hol::Islamic(10, 1), false),
+    ("idulfitr", Hol::Islamic(10, 1), false),
+    ("eidaladha", Hol::Islamic(12, 10), false),
+    ("eiduladha", Hol::Islamic(12, 10), false),
+    ("eideladha", Hol::Islamic(12, 10), false),
+    ("iduladha", Hol::Islamic(12, 10), false),
+    ("idaladha", Hol::Islamic(12, 10), false),
+    ("bakrid", Hol::Islamic(12, 10), false),
+    ("bakreid", Hol::Islamic(12, 10), false),
+    ("sacrificefeast", Hol::Islamic(12, 10), false),
+    ("feastofsacrifice", Hol::Islamic(12, 10), false),
+    ("feastofthesacrifice", Hol::Islamic(12, 10), false),
+    ("islamicnewyear", Hol::Islamic(1, 1), false),
+    ("hijrinewyear", Hol::Islamic(1, 1), false),
+    ("arabicnewyear", Hol::Islamic(1, 1), false),
+    ("amunjadid", Hol::Islamic(1, 1), false),
+    ("ashura", Hol::Islamic(1, 10), false),
+    ("dayofashura", Hol::Islamic(1, 10), false),
+    ("mawlid", Hol::Islamic(3, 12), false),
+    ("mawlidalnabawi", Hol::Islamic(3, 12), false),
+    ("mawlidalnabi", Hol::Islamic(3, 12), false),
+    ("mawlidannabi", Hol::Islamic(3, 12), false),
+    ("miladunnabi", Hol::Islamic(3, 12), false),
+    ("laylatalqadr", Hol::Islamic(9, 27), false),
+    ("laylatalkadr", Hol::Islamic(9, 27), false),
+    ("lailatalqadr", Hol::Islamic(9, 27), false),
+    ("shabeqadr", Hol::Islamic(9, 27), false),
+    ("nightofpower", Hol::Islamic(9, 27), false),
+    ("nightofmeasures", Hol::Islamic(9, 27), false),
+    ("nightofdecree", Hol::Islamic(9, 27), false),
+    ("israandmiraj", Hol::Islamic(7, 27), false),
+    ("israwalmiraj", Hol::Islamic(7, 27), false),
+    ("laylatalmiraj", Hol::Islamic(7, 27), false),
+    ("lailatalmiraj", Hol::Islamic(7, 27), false),
+    ("shabemiraj", Hol::Islamic(7, 27), false),
+    ("theprophetsascension", Hol::Islamic(7, 27), false),
+    ("thenightjourney", Hol::Islamic(7, 27), false),
+    ("ascensiontoheaven", Hol::Islamic(7, 27), false),
+    ("jamatulvida", Hol::IslamicLastFriday, false),
+    ("jumuatulwida", Hol::IslamicLastFriday, false),
+    ("jumatulwida", Hol::IslamicLastFriday, false),
+    ("roshhashanah", Hol::Hebrew(7, 1, 3), false),
+    ("roshhashana", Hol::Hebrew(7, 1, 3), false),
+    ("roshhashanna", Hol::Hebrew(7, 1, 3), false),
+    ("roshhashono", Hol::Hebrew(7, 1, 3), false),
+    ("yomkippur", Hol::Hebrew(7, 10, 1), false),
+    ("sukkot", Hol::Hebrew(7, 15, 9), false),
+    ("sukkoth", Hol::Hebrew(7, 15, 9), false),
+    ("succot", Hol::Hebrew(7, 15, 9), false),
+    ("succos", Hol::Hebrew(7, 15, 9), false),
+    ("sukkos", Hol::Hebrew(7, 15, 9), false),
+    ("feastoftabernacles", Hol::Hebrew(7, 15, 9), false),
+    ("feastofbooths", Hol::Hebrew(7, 15, 9), false),
+    ("feastoftheingathering", Hol::Hebrew(7, 15, 9), false),
+    ("feastofingathering", Hol::Hebrew(7, 15, 9), false),
+    ("sheminiatzeret", Hol::Hebrew(7, 22, 1), false),
+    ("sheminiatzereth", Hol::Hebrew(7, 22, 1), false),
+    ("simchattorah", Hol::Hebrew(7, 23, 1), false),
+    ("simchastorah", Hol::Hebrew(7, 23, 1), false),
+    ("simhattorah", Hol::Hebrew(7, 23, 1), false),
+    ("hanukkah", Hol::Hebrew(9, 25, 8), false),
+    ("hanukah", Hol::Hebrew(9, 25, 8), false),
+    ("hannukah", Hol::Hebrew(9, 25, 8), false),
+    ("hannukkah", Hol::Hebrew(9, 25, 8), false),
+    ("hanukka", Hol::Hebrew(9, 25, 8), false),
+    ("hanuka", Hol::Hebrew(9, 25, 8), false),
+    ("chanukah", Hol::Hebrew(9, 25, 8), false),
+    ("chanukkah", Hol::Hebrew(9, 25, 8), false),
+    ("chanuka", Hol::Hebrew(9, 25, 8), false),
+    ("tubishvat", Hol::Hebrew(11, 15, 1), false),
+    ("tubshvat", Hol::Hebrew(11, 15, 1), false),
+    ("tubishevat", Hol::Hebrew(11, 15, 1), false),
+    ("tubshevat", Hol::Hebrew(11, 15, 1), false),
+    ("purim", Hol::Purim(14), false),
+    ("shushanpurim", Hol::Purim(15), false),
+    ("passover", Hol::Hebrew(1, 15, 9), false),
+    ("pesach", Hol::Hebrew(1, 15, 9), false),
+    ("pesah", Hol::Hebrew(1, 15, 9), false),
+    ("yomhashoah", Hol::YomHashoah, false),
+    ("holocaustday", Hol::YomHashoah, false),
+    ("holocaustremembranceday", Hol::YomHashoah, false),
+    ("yomhaatzmaut", Hol::YomHaatzmaut, false),
+    ("israelindependenceday", Hol::YomHaatzmaut, false),
+    ("lagbaomer", Hol::Hebrew(2, 18, 1), false),
+    ("lagbomer", Hol::Hebrew(2, 18, 1), false),
+    ("shavuot", Hol::Hebrew(3, 6, 3), false),
+    ("shavuos", Hol::Hebrew(3, 6, 3), false),
+    ("shavuoth", Hol::Hebrew(3, 6, 3), false),
+    ("tishabav", Hol::TishaBav, false),
+    ("tishahbav", Hol::TishaBav, false),
+    ("chinesenewyear", Hol::ChineseNewYear, false),
+    ("chinesenewyears", Hol::ChineseNewYear, false),
+    ("chinesenewyearsday", Hol::ChineseNewYear, false),
+    ("chineselunarnewyear", Hol::ChineseNewYear, false),
+    ("chineselunarnewyears", Hol::ChineseNewYear, false),
+    ("chineselunarnewyearsday", Hol::ChineseNewYear, false),
+    ("lunarnewyear", Hol::ChineseNewYear, false),
+    ("lunarnewyearsday", Hol::ChineseNewYear, false),
+    ("ugadi", Hol::Hindu(1, 1, 6, 0), false),
+    ("yugadi", Hol::Hindu(1, 1, 6, 0), false),
+    ("samvatsaradi", Hol::Hindu(1, 1, 6, 0), false),
+    ("chaitrasukladi", Hol::Hindu(1, 1, 6, 0), false),
+    ("chaitrasukhladi", Hol::Hindu(1, 1, 6, 0), false),
+    ("gudipadwa", Hol::Hindu(1, 1, 6, 0), false),
+    ("ramanavami", Hol::Hindu(1, 9, 12, 0), false),
+    ("ramnavami", Hol::Hindu(1, 9, 12, 0), false),
+    ("mahavirjayanti", Hol::Hindu(1, 13, 6, 0), false),
+    ("mahaveerjayanti", Hol::Hindu(1, 13, 6, 0), false),
+    ("mahaveerjanmakalyanak", Hol::Hindu(1, 13, 6, 0), false),
+    ("mahavirjanmakalyanak", Hol::Hindu(1, 13, 6, 0), false),
+    ("buddhapurnima", Hol::Hindu(2, 15, 6, 0), false),
+    ("buddhajayanti", Hol::Hindu(2, 15, 6, 0), false),
+    ("vesak", Hol::Hindu(2, 15, 6, 0), false),
+    ("wesak", Hol::Hindu(2, 15, 6, 0), false),
+    ("vaisakha", Hol::Hindu(2, 15, 6, 0), false),
+    ("buddhaday", Hol::Hindu(2, 15, 6, 0), false),
+    ("rathayatra", Hol::Hindu(4, 2, 6, 0), false),
+    ("rathyatra", Hol::Hindu(4, 2, 6, 0), false),
+    ("rakshabandhan", Hol::Hindu(5, 15, 6, 0), false),
+    ("rakhi", Hol::Hindu(5, 15, 6, 0), true),
+    ("krishnajanmashtami", Hol::Hindu(5, 23, 23, 0), false),
+    ("janmashtami", Hol::Hindu(5, 23, 23, 0), false),
+    ("gokulashtami", Hol::Hindu(5, 23, 23, 0), false),
+    ("ganeshchaturthi", Hol::Hindu(6, 4, 12, 0), false),
+    ("vinayakachaturthi", Hol::Hindu(6, 4, 12, 0), false),
+    ("vinayakchaturthi", Hol::Hindu(6, 4, 12, 0), false),
+    ("navaratri", Hol::Navaratri, false),
+    ("navratri", Hol::Navaratri, false),
+    ("durgapuja", Hol::Navaratri, false),
+    ("mahasaptami", Hol::Hindu(7, 7, 6, 0), false),
+    ("vijayadashami", Hol::Hindu(7, 10, 14, 0), false),
+    ("dussehra", Hol::Hindu(7, 10, 14, 0), false),
+    ("dasara", Hol::Hindu(7, 10, 14, 0), false),
+    ("dussera", Hol::Hindu(7, 10, 14, 0), false),
+    ("valmikijayanti", Hol::Hindu(7, 15, 6, 0), false),
+    ("maharishivalmikijayanti", Hol::Hindu(7, 15, 6, 0), false),
+    ("pargatdiwas", Hol::Hindu(7, 15, 6, 0), false),
+    ("karvachauth", Hol::Hindu(7, 19, 20, 0), false),
+    ("karwachauth", Hol::Hindu(7, 19, 20, 0), false),
+    ("dhanteras", Hol::Hindu(7, 28, 19, 0), false),
+    ("dhanatrayodashi", Hol::Hindu(7, 28, 19, 0), false),
+    ("narakachaturdashi", Hol::Hindu(7, 29, 6, 0), false),
+    ("kalichaudas", Hol::Hindu(7, 29, 6, 0), false),
+    ("chotidiwali", Hol::Hindu(7, 29, 6, 0), false),
+    ("chhotidiwali", Hol::Hindu(7, 29, 6, 0), false),
+    ("diwali", Hol::Hindu(7, 30, 19, 0), false),
+    ("deepavali", Hol::Hindu(7, 30, 19, 0), false),
+    ("divali", Hol::Hindu(7, 30, 19, 0), false),
+    ("lakshmipuja", Hol::Hindu(7, 30, 19, 0), false),
+    ("bhaidooj", Hol::Hindu(8, 2, 14, 0), false),
+    ("bhaiduj", Hol::Hindu(8, 2, 14, 0), false),
+    ("bhaubeej", Hol::Hindu(8, 2, 14, 0), false),
+    ("bhaitika", Hol::Hindu(8, 2, 14, 0), false),
+    ("chhath", Hol::Hindu(8, 6, 18, 0), true),
+    ("chhathpuja", Hol::Hindu(8, 6, 18, 0), false),
+    ("dalapuja", Hol::Hindu(8, 6, 18, 0), false),
+    ("dalachhath", Hol::Hindu(8, 6, 18, 0), false),
+    ("suryashashthi", Hol::Hindu(8, 6, 18, 0), false),
+    ("gurugobindsinghjayanti", Hol::Hindu(10, 7, 6, 0), false),
+    ("gurugovindsinghjayanti", Hol::Hindu(10, 7, 6, 0), false),
+    ("gurugobindsinghbirthday", Hol::Hindu(10, 7, 6, 0), false),
+    ("gurugovindsinghbirthday", Hol::Hindu(10, 7, 6, 0), false),
+    ("vasantpanchami", Hol::Hindu(11, 5, 12, 0), false),
+    ("basantpanchami", Hol::Hindu(11, 5, 12, 0), false),
+    ("gururavidasjayanti", Hol::Hindu(11, 15, 6, 0), false),
+    ("gururavidassjayanti", Hol::Hindu(11, 15, 6, 0), false),
+    ("gururavidasbirthday", Hol::Hindu(11, 15, 6, 0), false),
+    ("gururavidassbirthday", Hol::Hindu(11, 15, 6, 0), false),
+    ("ravidasjayanti", Hol::Hindu(11, 15, 6, 0), false),
+    ("mahashivaratri", Hol::Hindu(11, 29, 23, 0), false),
+    ("mahashivratri", Hol::Hindu(11, 29, 23, 0), false),
+    ("dayanandasaraswatijayanti", Hol::Hindu(11, 25, 6, 0), false),
+    ("saraswatijayanti", Hol::Hindu(11, 25, 6, 0), false),
+    ("holikadahan", Hol::Hindu(12, 15, 19, 0), false),
+    ("chhotiholi", Hol::Hindu(12, 15, 19, 0), false),
+    ("chotiholi", Hol::Hindu(12, 15, 19, 0), false),
+    ("kamudupyre", Hol::Hindu(12, 15, 19, 0), false),
+    ("holi", Hol::Hindu(12, 15, 19, 1), true),
+    ("dhulandi", Hol::Hindu(12, 15, 19, 1), false),
+    ("phagwah", Hol::Hindu(12, 15, 19, 1), false),
+    ("dhuleti", Hol::Hindu(12, 15, 19, 1), false),
+    ("makarsankranti", Hol::Sankranti(270, 0), false),
+    ("makarasankranti", Hol::Sankranti(270, 0), false),
+    ("makarasankranthi", Hol::Sankranti(270, 0), false),
+    ("pongal", Hol::Sankranti(270, 0), true),
+    ("thaipongal", Hol::Sankranti(270, 0), false),
+    ("maghi", Hol::Sankranti(270, 0), true),
+    ("bogi", Hol::Sankranti(270, -1), true),
+    ("bhogi", Hol::Sankranti(270, -1), true),
+    ("bogipandigai", Hol::Sankranti(270, -1), false),
+    ("bhogipandigai", Hol::Sankranti(270, -1), false),
+    ("mattupongal", Hol::Sankranti(270, 1), false),
+    ("maattupongal", Hol::Sankranti(270, 1), false),
+    ("kaanumpongal", Hol::Sankranti(270, 2), false),
+    ("kannipongal", Hol::Sankranti(270, 2), false),
+    ("vaisakhi", Hol::Sankranti(0, 0), false),
+    ("baisakhi", Hol::Sankranti(0, 0), false),
+    ("vasakhi", Hol::Sankranti(0, 0), false),
+    ("vaishakhi", Hol::Sankranti(0, 0), false),
+    ("onam", Hol::Onam, true),
+    ("thiruonam", Hol::Onam, false),
+    ("thiruvonam", Hol::Onam, false),
+    ("rabindrajayanti", Hol::Fixed(5, 9), false),
+    ("rabindranathjayanti", Hol::Fixed(5, 9), false),
+    ("parsinewyear", Hol::ParsiNewYear, false),
+    ("jamshedinavroz", Hol::ParsiNewYear, false),
+    ("jamshedinowruz", Hol::ParsiNewYear, false),
+    ("worldveganday", Hol::Fixed(11, 1), false),
+];
+
+/// First words of [`HOLIDAY_NAMES`] that have another lexical class of their own, with the
+/// word that must follow (checked first: "the" and "day" are frequent).
+const HOLIDAY_SHARED_FIRST: &[(&str, &str)] = &[("the", "prophet"), ("the", "night"), ("day", "of"), ("night", "of")];
+
 #[derive(Clone, Copy, Debug)]
 enum Hol {
     Fixed(u32, u32),
@@ -66,6 +290,37 @@ enum Hol {
     KingsDay,
     /// Days relative to Easter Sunday.
     Easter(i64),
+    /// Islamic (month, day).
+    Islamic(u32, u32),
+    /// A whole Islamic month (Ramadan).
+    IslamicMonth(u32),
+    /// The last Friday of Ramadan (Jumu'atul-Wida).
+    IslamicLastFriday,
+    /// Hebrew (month Nisan = 1 .. Adar = 12, day, length in days). Jewish holidays begin
+    /// at sundown, so the value is the civil day on whose evening it starts (Duckling's
+    /// convention) and a multi-day festival runs from that evening.
+    Hebrew(u32, u32, u32),
+    /// Purim (14 Adar, or Adar II in a leap year); 15 for Shushan Purim.
+    Purim(u32),
+    /// Yom HaShoah: 27 Nisan, moved off Friday and Sunday.
+    YomHashoah,
+    /// Yom Ha'atzmaut: 5 Iyar, moved off Friday, Saturday and Monday.
+    YomHaatzmaut,
+    /// Tisha B'Av: 9 Av, postponed from Shabbat.
+    TishaBav,
+    /// Chinese (lunar) New Year.
+    ChineseNewYear,
+    /// Hindu lunar date: (amanta month Chaitra = 1 .. Phalguna = 12, tithi 1..=30, hour
+    /// IST at which the tithi must be current, days added).
+    Hindu(u8, u8, u8, i8),
+    /// Navaratri: Ashvin shukla 1 to Vijayadashami.
+    Navaratri,
+    /// The Sun's entry into a sidereal longitude (degrees), plus days.
+    Sankranti(u16, i8),
+    /// Onam (Thiruvonam in Chingam).
+    Onam,
+    /// Parsi (Shahenshahi) New Year: a 365-day year, August 17 in 2018.
+    ParsiNewYear,
 }
 
 /// What a day-level phrase refers to, before anchoring.
@@ -1099,6 +1354,91 @@ impl<'a> Tagger<'a> {
                 let (y, m, d) = calendar::easter(y);
                 calendar::civil_from_days(calendar::days_from_civil(y, m, d) + off)
             }
+            _ => calendar::civil_from_days(Self::holiday_span(h, y).0),
+        }
+    }
+
+    /// First and last day (days since 1970) of a holiday in Gregorian year `y`.
+    fn holiday_span(h: Hol, y: i32) -> (i64, i64) {
+        let yy = y as i64;
+        // Hebrew year of a month in Gregorian year y: Tishrei..Kislev start the next year.
+        let hy = |m: u32| {
+            if (7..=9).contains(&m) {
+                yy + 3761
+            } else {
+                yy + 3760
+            }
+        };
+        let one = |z: i64| (z, z);
+        match h {
+            Hol::Islamic(m, d) => one(lunar::islamic_in_year(y, m as i64, d as i64)),
+            Hol::IslamicMonth(m) => {
+                let s = lunar::islamic_in_year(y, m as i64, 1);
+                let iy = lunar::islamic_year_for(y, m as i64);
+                (s, s + lunar::islamic_month_len(iy, m as i64) - 1)
+            }
+            Hol::IslamicLastFriday => {
+                let eid = lunar::islamic_in_year(y, 10, 1);
+                let back = (lunar::wd(eid) as i64 - 5 + 6).rem_euclid(7) + 1;
+                one(eid - back)
+            }
+            Hol::Hebrew(m, d, len) => {
+                let z = lunar::hebrew_to_days(hy(m), m as i64, d as i64) - 1;
+                (z, z + len.max(1) as i64 - 1)
+            }
+            Hol::Purim(d) => {
+                let hy = yy + 3760;
+                let m = if lunar::hebrew_leap_year(hy) { 13 } else { 12 };
+                one(lunar::hebrew_to_days(hy, m, d as i64) - 1)
+            }
+            Hol::YomHashoah => {
+                let z = lunar::hebrew_to_days(yy + 3760, 1, 27);
+                let z = match lunar::wd(z) {
+                    5 => z - 1,
+                    7 => z + 1,
+                    _ => z,
+                };
+                one(z - 1)
+            }
+            Hol::YomHaatzmaut => {
+                let z = lunar::hebrew_to_days(yy + 3760, 2, 5);
+                let z = match lunar::wd(z) {
+                    5 => z - 1,
+                    6 => z - 2,
+                    1 if y >= 2004 => z + 1,
+                    _ => z,
+                };
+                one(z - 1)
+            }
+            Hol::TishaBav => {
+                let z = lunar::hebrew_to_days(yy + 3760, 5, 9);
+                one(if lunar::wd(z) == 6 { z } else { z - 1 })
+            }
+            Hol::ChineseNewYear => one(lunar::chinese_new_year(y)),
+            Hol::Hindu(m, t, h, off) => {
+                one(lunar::hindu_lunar_day(y, m as u32, t as u32, h as f64) + off as i64)
+            }
+            Hol::Navaratri => (
+                lunar::hindu_lunar_day(y, 7, 1, 6.0),
+                lunar::hindu_lunar_day(y, 7, 10, 14.0),
+            ),
+            Hol::Sankranti(lon, off) => one(lunar::sankranti(y, lon as f64) + off as i64),
+            Hol::Onam => one(lunar::onam(y)),
+            Hol::ParsiNewYear => {
+                let z0 = calendar::days_from_civil(2018, 8, 17);
+                let z = z0 + 365 * (yy - 2018);
+                // the same Shahenshahi year can begin twice in one Gregorian year only
+                // before 1400 or so; take the one in year y
+                one(if calendar::civil_from_days(z).0 == y {
+                    z
+                } else {
+                    z + 365
+                })
+            }
+            _ => {
+                let (y, m, d) = Self::holiday_date(h, y);
+                one(calendar::days_from_civil(y, m, d))
+            }
         }
     }
 
@@ -1254,7 +1594,56 @@ impl<'a> Tagger<'a> {
         }
     }
 
+    /// A name from [`HOLIDAY_NAMES`] starting at token `i`, the longest that matches.
+    fn holiday_name(&self, i: usize) -> Option<(Hol, usize)> {
+        let mut buf = [0u8; 32];
+        let mut len = 0;
+        let mut best = None;
+        let mut j = i;
+        while j < self.n() && j < i + 8 {
+            let t = &self.t[j];
+            if t.kind == Kind::Punct {
+                let x = self.txt(j);
+                if j == i || !(x == "-" || x == "'" || x == "\u{2019}") {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            if t.kind != Kind::Word || len + (t.e - t.s) > buf.len() {
+                break;
+            }
+            for &c in self.txt(j).as_bytes() {
+                buf[len] = c.to_ascii_lowercase();
+                len += 1;
+            }
+            let w = &buf[..len];
+            let mut prefix = false;
+            for &(name, h, common) in HOLIDAY_NAMES {
+                let nb = name.as_bytes();
+                if nb == w {
+                    if !common || self.cap(i) || self.sched() {
+                        best = Some((h, j + 1));
+                    }
+                } else if nb.starts_with(w) {
+                    prefix = true;
+                }
+            }
+            if !prefix {
+                break;
+            }
+            j += 1;
+        }
+        best
+    }
+
     fn holiday(&self, i: usize) -> Option<(Hol, usize)> {
+        let shared = || HOLIDAY_SHARED_FIRST.iter().any(|&(w, next)| self.word(i, w) && self.word(i + 1, next));
+        if matches!(self.lex(i), Lex::Kw(Kw::Holiday)) || shared() {
+            if let Some(r) = self.holiday_name(i) {
+                return Some(r);
+            }
+        }
         let poss = |j: usize| if (self.punct(j, '\'') || self.txt(j) == "’") && self.word(j + 1, "s") { j + 2 } else { j };
         let day = |j: usize| if self.word(j, "day") { j + 1 } else { j };
         let r = match self.lex(i) {
@@ -1395,7 +1784,8 @@ impl<'a> Tagger<'a> {
             return Some(self.time_cand(i, e, res, tod, modi));
         }
         // "this morning", "last night", "tonight"
-        if let Lex::Pod(p) = self.lex(j) {
+        // ("night of power" is a holiday name)
+        if let (Lex::Pod(p), None) = (self.lex(j), rel.is_none().then(|| self.holiday_name(j)).flatten()) {
             let off = match rel {
                 Some(Kw::This) => 0,
                 Some(Kw::Last) if p == "NI" => -1,
@@ -1478,6 +1868,14 @@ impl<'a> Tagger<'a> {
         c.anchor = res.anchor;
         c.point = res.point;
         c.modifier = modi;
+        // Festivals lasting several days (Ramadan, Passover, Hanukkah) are a range.
+        if let (DayRef::Holiday(h, _), Some(p), None) = (dr, res.point, modi) {
+            let (first, last) = Self::holiday_span(h, p.y);
+            if last > first && calendar::civil_from_days(first) == (p.y, p.m, p.d) {
+                let (y, m, d) = calendar::civil_from_days(last);
+                c.range_end = Some(Point::day(y, m, d).fmt());
+            }
+        }
         // Ranges: "May 8-10", "May 8 through May 10", "May 8 to 10".
         if let (DayRef::Spec(sp), Some(p)) = (dr, res.point) {
             if let (Some(m), Some(d)) = (sp.m, sp.d) {

@@ -479,3 +479,72 @@ fn a_quotation_keeps_its_own_tense() {
     let t = tag(text, Some(&sat));
     assert_eq!(t.iter().map(|x| x.value.as_str()).collect::<Vec<_>>(), vec!["2025-05-19T10:00"]);
 }
+
+#[test]
+fn islamic_jewish_and_chinese_holidays() {
+    // Islamic months start the day after a conjunction before sunset in Mecca.
+    assert_eq!(
+        value("Markets close for Eid al-Fitr 2024.", Some(&SUN)),
+        "2024-04-10"
+    );
+    let t = one("Families gathered during Ramadan 2025.", Some(&SUN));
+    assert_eq!(
+        (t.value.as_str(), t.range_end.as_deref()),
+        ("2025-03-01", Some("2025-03-29"))
+    );
+    assert_eq!(
+        value("The last Eid al-Adha was quiet.", Some(&SUN)),
+        "2024-06-16"
+    );
+    // Jewish holidays begin at sundown: the value is the evening they start.
+    assert_eq!(
+        value("Talks will resume after Yom Kippur.", Some(&SUN)),
+        "2025-10-01"
+    );
+    let t = one("He visited his parents for Passover 2026.", Some(&SUN));
+    assert_eq!(
+        (t.value.as_str(), t.range_end.as_deref()),
+        ("2026-04-01", Some("2026-04-09"))
+    );
+    assert_eq!(
+        tag("Hanukkah 2024 began on Christmas Day.", Some(&SUN))[0]
+            .range_end
+            .as_deref(),
+        Some("2025-01-01")
+    );
+    assert_eq!(
+        value("Chinese New Year 2025 was celebrated widely.", Some(&SUN)),
+        "2025-01-29"
+    );
+    assert_eq!(
+        value("Sales rose before the Lunar New Year 2026.", Some(&SUN)),
+        "2026-02-17"
+    );
+}
+
+#[test]
+fn hindu_and_solar_holidays() {
+    // Tithi current at the hour of observance in an amanta month named by the Sun's entry.
+    assert_eq!(
+        value("Diwali 2024 lit up the city.", Some(&SUN)),
+        "2024-10-31"
+    );
+    assert_eq!(
+        value("Crowds gathered for Holi 2025.", Some(&SUN)),
+        "2025-03-14"
+    );
+    assert_eq!(
+        value("Ganesh Chaturthi 2023 drew crowds.", Some(&SUN)),
+        "2023-09-19"
+    );
+    // The Sun entering sidereal Capricorn; after sunset it counts for the next day.
+    assert_eq!(
+        value("Makar Sankranti 2025 was a holiday.", Some(&SUN)),
+        "2025-01-14"
+    );
+    let t = one("Navaratri 2023 is celebrated with dances.", Some(&SUN));
+    assert_eq!(
+        (t.value.as_str(), t.range_end.as_deref()),
+        ("2023-10-15", Some("2023-10-24"))
+    );
+}

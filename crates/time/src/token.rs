@@ -369,6 +369,26 @@ fn lookup(w: &str) -> Lex {
         | "pentecost" | "whitsun" | "whit" | "trinity" | "mlk" | "martin" | "st" | "saint" | "mother"
         | "mothers" | "father" | "fathers" | "boss" | "bosses" | "orthodox" | "clean" | "lazarus" | "white"
         | "branch" | "koningsdag" | "king" | "kings" => Kw(Holiday),
+        "amun" | "ascension" | "arabic" | "ashura" | "bakr" | "bakrid" | "chanuka" | "chanukah" |
+        "chanukkah" | "chinese" | "eid" | "feast" | "hannukah" | "hannukkah" | "hanuka" |
+        "hanukah" | "hanukka" | "hanukkah" | "hijri" | "holocaust" | "id" | "islamic" | "isra" |
+        "israel" | "jamat" | "jumat" | "jumu" | "lag" | "lailat" | "laylat" | "lunar" | "mawlid" |
+        "milad" | "passover" | "pesach" | "pesah" | "purim" | "ramadan" | "ramadhan" | "ramazan" |
+        "rosh" | "sacrifice" | "shab" | "shavuos" | "shavuot" | "shavuoth" | "shemini" | "shushan" |
+        "simchas" | "simchat" | "simhat" | "succos" | "succot" | "sukkos" | "sukkot" | "sukkoth" |
+        "tisha" | "tishah" | "tu" | "yom" | "ugadi" | "yugadi" | "samvatsaradi" | "chaitra" |
+        "gudi" | "rama" | "ram" | "mahavir" | "mahaveer" | "buddha" | "vesak" | "wesak" |
+        "vaisakha" | "ratha" | "rath" | "raksha" | "rakhi" | "krishna" | "janmashtami" |
+        "gokulashtami" | "ganesh" | "vinayaka" | "vinayak" | "navaratri" | "navratri" | "durga" |
+        "maha" | "vijayadashami" | "dussehra" | "dasara" | "dussera" | "valmiki" | "maharishi" |
+        "pargat" | "karva" | "karwa" | "dhanteras" | "dhanatrayodashi" | "naraka" | "kali" |
+        "choti" | "chhoti" | "diwali" | "deepavali" | "divali" | "lakshmi" | "bhai" | "bhau" |
+        "chhath" | "dala" | "surya" | "guru" | "vasant" | "basant" | "mahashivaratri" |
+        "mahashivratri" | "saraswati" | "dayananda" | "holika" | "holi" | "dhulandi" | "phagwah" |
+        "dhuleti" | "kamudu" | "makar" | "makara" | "pongal" | "thai" | "maghi" | "bogi" | "bhogi" |
+        "mattu" | "maattu" | "kaanum" | "kanni" | "vaisakhi" | "baisakhi" | "vasakhi" |
+        "vaishakhi" | "onam" | "thiru" | "thiruonam" | "thiruvonam" | "rabindra" | "rabindranath" |
+        "parsi" | "jamshedi" | "world" | "ravidas" => Kw(Holiday),
         "right" | "just" => Kw(Right),
         "eod" | "eom" | "bom" | "eoy" | "boy" => Kw(PeriodAbbr),
         "near" | "foreseeable" | "immediate" | "distant" => Kw(Near),
@@ -379,10 +399,10 @@ fn lookup(w: &str) -> Lex {
 /// Lexical class of a word, compared case-insensitively without allocating.
 pub(crate) fn classify(w: &str) -> Lex {
     let b = w.as_bytes();
-    if b.len() > 12 || b.is_empty() {
+    if b.len() > 16 || b.is_empty() {
         return Lex::None;
     }
-    let mut buf = [0u8; 12];
+    let mut buf = [0u8; 16];
     for (o, c) in buf.iter_mut().zip(b) {
         *o = c.to_ascii_lowercase();
     }
