@@ -548,3 +548,8 @@ fn hindu_and_solar_holidays() {
         ("2023-10-15", Some("2023-10-24"))
     );
 }
+
+#[test]
+fn holiday_names_are_sorted() {
+    assert!(crate::parse::holiday_names_sorted());
+}
