@@ -677,6 +677,10 @@ impl<'a> Tagger<'a> {
                 || lw("planning") || lw("slated")
                 || ((lw("set") || lw("due")) && self.word(i + 1, "to") && !(i > 0 && self.word(i - 1, "been")))
                 || (lw("wo") && self.punct(i + 1, '\''))
+                // "as soon as Tuesday", "as early as Monday"
+                || (lw("as") && i > 0 && (self.word(i - 1, "soon") || self.word(i - 1, "early")))
+                // "planned to leave", "is to resume", "intends to"
+                || ((lw("planned") || lw("plan") || lw("intends") || lw("intend") || lw("is") || lw("are")) && self.word(i + 1, "to"))
             {
                 return Some(Tn::Future);
             }
@@ -2221,14 +2225,18 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let (p, anchor) = match (self.last, self.dct) {
-                (Some((lp, idx)), _) if lp.gran == Gran::Quarter => match year {
+                (Some((lp, idx)), _) if lp.gran == Gran::Quarter && !self.kw(k, Kw::Current) => match year {
                     Some(y) => (Point { y, ..lp }, Anchor::Narrative(idx)),
                     None => (lp, Anchor::Narrative(idx)),
                 },
                 (_, Some(d)) => {
                     let cur = Point { gran: Gran::Quarter, ..d };
                     let p = if self.kw(k, Kw::Current) { cur } else { cur.shift(-1, Gran::Quarter)? };
-                    (p, Anchor::Dct)
+                    // "the 1988 quarter": the latest quarter's number in that year
+                    match year {
+                        Some(y) => (Point { y, ..p }, Anchor::Dct),
+                        None => (p, Anchor::Dct),
+                    }
                 }
                 _ => return Some(Cand::new(i, e, TimexType::Date, "XXXX-QX".into())),
             };

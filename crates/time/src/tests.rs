@@ -553,3 +553,14 @@ fn hindu_and_solar_holidays() {
 fn holiday_names_are_sorted() {
     assert!(crate::parse::holiday_names_sorted());
 }
+
+#[test]
+fn future_markers_and_quarters() {
+    // Sunday 2025-05-18
+    assert_eq!(value("The envoy could arrive as soon as Tuesday.", Some(&SUN)), "2025-05-20");
+    assert_eq!(value("The team planned to leave on Thursday.", Some(&SUN)), "2025-05-22");
+    assert_eq!(value("The index is to resume trading Monday.", Some(&SUN)), "2025-05-19");
+    // "the current quarter" is the DCT's, even after another quarter was mentioned
+    let v = tag("Profit fell in the first quarter, and the current quarter looks better.", Some(&SUN));
+    assert_eq!(v.last().map(|t| t.value.as_str()), Some("2025-Q2"));
+}
