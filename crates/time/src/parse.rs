@@ -1472,7 +1472,10 @@ impl<'a> Tagger<'a> {
                             return Some(Res::rel(Point::day(y, m, d), Anchor::Dct));
                         }
                     }
-                    let tn = self.marked_tense(s, e).filter(|&t| t == Tn::Future || d.is_none() && t == Tn::Past).or(match self.opts.default_tense {
+                    // "the year ended March 31", "since Oct. 23": the past one
+                    let ended = s > 0 && (self.word(s - 1, "ended") || self.word(s - 1, "since"));
+                    let tn = if ended { Some(Tn::Past) } else { self.marked_tense(s, e).filter(|&t| t == Tn::Future || d.is_none() && t == Tn::Past) };
+                    let tn = tn.or(match self.opts.default_tense {
                         Tense::Future => Some(Tn::Future),
                         Tense::Past => None,
                     });

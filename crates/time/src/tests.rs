@@ -564,3 +564,9 @@ fn future_markers_and_quarters() {
     let v = tag("Profit fell in the first quarter, and the current quarter looks better.", Some(&SUN));
     assert_eq!(v.last().map(|t| t.value.as_str()), Some("2025-Q2"));
 }
+
+#[test]
+fn ended_and_since_dates_are_past() {
+    assert_eq!(value("Revenue rose in the year ended March 31.", Some(&SUN)), "2025-03-31");
+    assert_eq!(value("Prices have risen since Nov. 3.", Some(&SUN)), "2024-11-03");
+}
