@@ -680,7 +680,8 @@ impl<'a> Tagger<'a> {
                 // "as soon as Tuesday", "as early as Monday"
                 || (lw("as") && i > 0 && (self.word(i - 1, "soon") || self.word(i - 1, "early")))
                 // "planned to leave", "is to resume", "intends to"
-                || ((lw("planned") || lw("plan") || lw("intends") || lw("intend") || lw("is") || lw("are")) && self.word(i + 1, "to"))
+                || lw("planned")
+                || ((lw("plan") || lw("intends") || lw("intend") || lw("is") || lw("are")) && self.word(i + 1, "to"))
             {
                 return Some(Tn::Future);
             }
@@ -1474,7 +1475,16 @@ impl<'a> Tagger<'a> {
                     }
                     // "the year ended March 31", "since Oct. 23": the past one
                     let ended = s > 0 && (self.word(s - 1, "ended") || self.word(s - 1, "since"));
-                    let tn = if ended { Some(Tn::Past) } else { self.marked_tense(s, e).filter(|&t| t == Tn::Future || d.is_none() && t == Tn::Past) };
+                    // "by August", "until mid-November", "through January": a deadline ahead
+                    let until = d.is_none() && s > 0 && ["by", "until", "till", "through"].iter().any(|w| self.word(s - 1, w));
+                    let marked = self.marked_tense(s, e);
+                    let tn = if ended {
+                        Some(Tn::Past)
+                    } else if until && marked != Some(Tn::Past) {
+                        Some(Tn::Future)
+                    } else {
+                        marked.filter(|&t| t == Tn::Future || d.is_none() && t == Tn::Past)
+                    };
                     let tn = tn.or(match self.opts.default_tense {
                         Tense::Future => Some(Tn::Future),
                         Tense::Past => None,

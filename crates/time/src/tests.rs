@@ -570,3 +570,10 @@ fn ended_and_since_dates_are_past() {
     assert_eq!(value("Revenue rose in the year ended March 31.", Some(&SUN)), "2025-03-31");
     assert_eq!(value("Prices have risen since Nov. 3.", Some(&SUN)), "2024-11-03");
 }
+
+#[test]
+fn deadlines_ahead_and_plans() {
+    assert_eq!(value("Officials want a deal by August.", Some(&SUN)), "2025-08");
+    assert_eq!(value("The loans run through January.", Some(&SUN)), "2026-01");
+    assert_eq!(value("The vote was planned for early March.", Some(&Dct { date: (2025, 2, 10), time: None })), "2025-03");
+}
