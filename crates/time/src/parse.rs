@@ -2674,6 +2674,20 @@ impl<'a> Tagger<'a> {
                 return Some(c);
             }
         }
+        // "the week of March 6": the (ISO) week containing that day
+        if self.kw(i, Kw::The) && matches!(self.lex(i + 1), Lex::Unit(Unit::Week, false)) && self.kw(i + 2, Kw::Of) {
+            if let Some(c) = self.p_datetime(i + 3).filter(|c| c.s == i + 3 && c.range_end.is_none()) {
+                if let Some(p) = c.point.filter(|p| p.gran == Gran::Day) {
+                    let z = calendar::days_from_civil(p.y, p.m, p.d);
+                    let (y, m, d) = calendar::civil_from_days(z - calendar::weekday_of_days(z) as i64 + 1);
+                    let w = Point { gran: Gran::Week, ..Point::day(y, m, d) };
+                    let mut r = Cand::new(i, c.e, TimexType::Date, w.fmt());
+                    r.point = Some(w);
+                    r.anchor = c.anchor;
+                    return Some(r);
+                }
+            }
+        }
         // "2018Q4", "18q4": a year glued to its quarter
         if (self.ndigits(i) == 4 || self.ndigits(i) == 2) && self.adj(i) && self.word(i + 1, "q") && self.adj(i + 1) && self.ndigits(i + 2) == 1 && !(self.adj(i + 2) && !self.is_punct(i + 3)) && !(i > 0 && self.adj(i - 1)) {
             let (y, q) = (self.num(i)? as i32, self.num(i + 2)?);

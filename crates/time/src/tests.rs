@@ -577,3 +577,9 @@ fn deadlines_ahead_and_plans() {
     assert_eq!(value("The loans run through January.", Some(&SUN)), "2026-01");
     assert_eq!(value("The vote was planned for early March.", Some(&Dct { date: (2025, 2, 10), time: None })), "2025-03");
 }
+
+#[test]
+fn the_week_of_a_date() {
+    assert_eq!(value("A hearing is set for the week of March 6, 2000.", Some(&SUN)), "2000-W10");
+    assert_eq!(value("They meet the week of June 4.", Some(&SUN)), "2025-W23");
+}
