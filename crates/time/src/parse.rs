@@ -681,6 +681,7 @@ impl<'a> Tagger<'a> {
                 || (lw("as") && i > 0 && (self.word(i - 1, "soon") || self.word(i - 1, "early")))
                 // "planned to leave", "is to resume", "intends to"
                 || lw("planned")
+                || lw("would")
                 || ((lw("plan") || lw("intends") || lw("intend") || lw("is") || lw("are")) && self.word(i + 1, "to"))
             {
                 return Some(Tn::Future);

@@ -560,6 +560,7 @@ fn future_markers_and_quarters() {
     assert_eq!(value("The envoy could arrive as soon as Tuesday.", Some(&SUN)), "2025-05-20");
     assert_eq!(value("The team planned to leave on Thursday.", Some(&SUN)), "2025-05-22");
     assert_eq!(value("The index is to resume trading Monday.", Some(&SUN)), "2025-05-19");
+    assert_eq!(value("Aides said he would be traveling Thursday.", Some(&SUN)), "2025-05-22");
     // "the current quarter" is the DCT's, even after another quarter was mentioned
     let v = tag("Profit fell in the first quarter, and the current quarter looks better.", Some(&SUN));
     assert_eq!(v.last().map(|t| t.value.as_str()), Some("2025-Q2"));
