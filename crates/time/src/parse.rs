@@ -1163,10 +1163,26 @@ impl<'a> Tagger<'a> {
                 j += 2;
             }
         }
-        // Time zone abbreviations are part of the expression.
-        const TZ: &[&str] = &["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "ET", "PT"];
-        if self.t.get(j).is_some_and(|t| t.kind == Kind::Word) && TZ.iter().any(|z| z.eq_ignore_ascii_case(self.txt(j))) {
-            j += 1;
+        // Time zone abbreviations are part of the expression ("4pm CET", "9 am (BST)"); with
+        // a known DCT offset the time is converted to the DCT's zone.
+        const TZ: &[(&str, i32)] = &[
+            ("EST", -300), ("EDT", -240), ("CST", -360), ("CDT", -300), ("MST", -420), ("MDT", -360), ("PST", -480), ("PDT", -420),
+            ("GMT", 0), ("UTC", 0), ("BST", 60), ("CET", 60), ("CEST", 120), ("ET", -300), ("PT", -480), ("IST", 330),
+        ];
+        let paren = self.punct(j, '(') && self.punct(j + 2, ')');
+        let k = if paren { j + 1 } else { j };
+        let zone = self.t.get(k).filter(|t| t.kind == Kind::Word).and_then(|_| TZ.iter().find(|z| z.0.eq_ignore_ascii_case(self.txt(k))));
+        // lower-case "ist"/"et"/"pt" are words; only accept them capitalized or in scheduling text
+        if let Some(&(_, off)) = zone.filter(|z| self.cap(k) || self.sched() && z.0.len() == 3) {
+            if !paren || self.opts.utc_offset_min.is_some() {
+                j = if paren { k + 2 } else { k + 1 };
+                if let Some(dct_off) = self.opts.utc_offset_min {
+                    let t = (h * 60 + m) as i32 - off + dct_off;
+                    if (0..24 * 60).contains(&t) {
+                        (h, m) = (t as u32 / 60, t as u32 % 60);
+                    }
+                }
+            }
         }
         Some((Tod::Hm(h, m, s), j))
     }

@@ -180,7 +180,7 @@ mod prop {
 
 /// Tuesday 2013-02-12 04:30, scheduling mode (Duckling's reference time).
 const REF: Dct = Dct { date: (2013, 2, 12), time: Some((4, 30)) };
-const SCHED: Options = Options { default_tense: Tense::Future };
+const SCHED: Options = Options { default_tense: Tense::Future, utc_offset_min: None };
 
 fn sched(text: &str) -> Vec<(String, String, Option<String>)> {
     tag_with(text, Some(&REF), &SCHED).into_iter().map(|t| (text[t.start..t.end].to_string(), t.value, t.range_end)).collect()
@@ -583,4 +583,16 @@ fn deadlines_ahead_and_plans() {
 fn the_week_of_a_date() {
     assert_eq!(value("A hearing is set for the week of March 6, 2000.", Some(&SUN)), "2000-W10");
     assert_eq!(value("They meet the week of June 4.", Some(&SUN)), "2025-W23");
+}
+
+#[test]
+fn time_zones_convert_with_a_known_offset() {
+    let dct = Dct { date: (2025, 5, 18), time: Some((9, 0)) };
+    let opts = Options { default_tense: Tense::Future, utc_offset_min: Some(-120) };
+    let v = |s: &str| tag_with(s, Some(&dct), &opts).into_iter().map(|t| t.value).collect::<Vec<_>>();
+    assert_eq!(v("Call me Monday 8:00 GMT"), vec!["2025-05-19T06:00"]);
+    assert_eq!(v("the show starts at 4pm CET"), vec!["2025-05-18T13:00"]);
+    assert_eq!(v("Monday 9 am (BST)"), vec!["2025-05-19T06:00"]);
+    // news default: TimeML keeps the local reading
+    assert_eq!(value("The market closed at 4 p.m. EST.", Some(&SUN)), "2025-05-18T16:00");
 }
