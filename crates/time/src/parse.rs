@@ -2691,6 +2691,24 @@ impl<'a> Tagger<'a> {
                 return Some(c);
             }
         }
+        // "the year ended March 31", "the fiscal year ending June 30": a reporting period
+        // (a year long); "for the full year": the DCT's year
+        if self.kw(i, Kw::The) {
+            let k = if self.word(i + 1, "fiscal") || self.word(i + 1, "full") { i + 2 } else { i + 1 };
+            if matches!(self.lex(k), Lex::Unit(Unit::Year, false)) && !self.punct(k + 1, '-') && !self.punct(k + 1, '\'') {
+                if self.word(k + 1, "ended") || self.word(k + 1, "ending") {
+                    return Some(Cand::new(i, k + 1, TimexType::Duration, "P1Y".into()));
+                }
+                let next_ok = k + 1 >= self.n() || self.is_punct(k + 1) || self.word(k + 1, "and") || self.word(k + 1, "was") || self.word(k + 1, "were");
+                if let (true, true, Some(d)) = (i > 0 && self.word(i - 1, "for"), next_ok, self.dct) {
+                    let p = Point::with(d.y, 1, Gran::Year);
+                    let mut c = Cand::new(i, k + 1, TimexType::Date, p.fmt());
+                    c.point = Some(p);
+                    c.anchor = Anchor::Dct;
+                    return Some(c);
+                }
+            }
+        }
         // "the week of March 6": the (ISO) week containing that day
         if self.kw(i, Kw::The) && matches!(self.lex(i + 1), Lex::Unit(Unit::Week, false)) && self.kw(i + 2, Kw::Of) {
             if let Some(c) = self.p_datetime(i + 3).filter(|c| c.s == i + 3 && c.range_end.is_none()) {

@@ -568,7 +568,7 @@ fn future_markers_and_quarters() {
 
 #[test]
 fn ended_and_since_dates_are_past() {
-    assert_eq!(value("Revenue rose in the year ended March 31.", Some(&SUN)), "2025-03-31");
+    assert_eq!(tag("Revenue rose in the year ended March 31.", Some(&SUN))[1].value, "2025-03-31");
     assert_eq!(value("Prices have risen since Nov. 3.", Some(&SUN)), "2024-11-03");
 }
 
@@ -595,4 +595,12 @@ fn time_zones_convert_with_a_known_offset() {
     assert_eq!(v("Monday 9 am (BST)"), vec!["2025-05-19T06:00"]);
     // news default: TimeML keeps the local reading
     assert_eq!(value("The market closed at 4 p.m. EST.", Some(&SUN)), "2025-05-18T16:00");
+}
+
+#[test]
+fn reporting_years() {
+    let v = tags("Profit rose in the fiscal year ended March 31.", Some(&SUN));
+    assert_eq!(v[0], ("the fiscal year".into(), "P1Y".into(), TimexType::Duration));
+    assert_eq!(tags("Sales for the full year were flat.", Some(&SUN)), vec![("the full year".into(), "2025".into(), TimexType::Date)]);
+    assert!(tag("It was the year of the dragon.", Some(&SUN)).is_empty());
 }
