@@ -797,6 +797,50 @@ impl<'a> Tagger<'a> {
         None
     }
 
+    /// A year in words: "nineteen ninety-six", "nineteen oh five", "nineteen hundred",
+    /// "two thousand", "two thousand and ten", "two thousand eighteen".
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        let card = |k: usize| match self.lex(k) {
+            Lex::Card(n) => Some(n),
+            _ => None,
+        };
+        // tens [-units] or 10..19
+        let below_100 = |k: usize| -> Option<(u32, usize)> {
+            let t = card(k)?;
+            if (10..20).contains(&t) || (1..10).contains(&t) {
+                return Some((t, k + 1));
+            }
+            if t % 10 != 0 || !(20..100).contains(&t) {
+                return None;
+            }
+            let k2 = if self.punct(k + 1, '-') { k + 2 } else { k + 1 };
+            match card(k2) {
+                Some(u) if (1..10).contains(&u) => Some((t + u, k2 + 1)),
+                _ => Some((t, k + 1)),
+            }
+        };
+        let c = card(i)?;
+        if c == 2 && self.kw(i + 1, Kw::Thousand) {
+            let k = if self.word(i + 2, "and") { i + 3 } else { i + 2 };
+            return Some(match below_100(k) {
+                Some((n, e)) => (2000 + n as i32, e),
+                None => (2000, i + 2),
+            });
+        }
+        if !(11..=20).contains(&c) {
+            return None;
+        }
+        if self.kw(i + 1, Kw::Hundred) {
+            return Some((c as i32 * 100, i + 2));
+        }
+        if self.word(i + 1, "oh") {
+            let u = card(i + 2).filter(|u| (1..10).contains(u))?;
+            return Some((c as i32 * 100 + u as i32, i + 3));
+        }
+        let (n, e) = below_100(i + 1).filter(|&(n, _)| n >= 10)?;
+        Some((c as i32 * 100 + n as i32, e))
+    }
+
     /// A month name; abbreviations need a following "." or number.
     fn month(&self, i: usize) -> Option<(u32, usize)> {
         match self.lex(i) {
@@ -843,6 +887,9 @@ impl<'a> Tagger<'a> {
     /// Optional ", YEAR" / " YEAR" after a month or day.
     fn opt_year(&self, i: usize) -> (Option<i32>, usize) {
         let j = if self.punct(i, ',') { i + 1 } else { i };
+        if let Some((y, e)) = self.spelled_year(j) {
+            return (Some(y), e);
+        }
         match self.year(j) {
             Some((y, k)) if !(self.punct(k, ':') || self.adj(j) && self.word(k, "s")) => (Some(y), k),
             _ => (None, i),
@@ -2705,6 +2752,18 @@ impl<'a> Tagger<'a> {
                     let mut c = Cand::new(i, k + 1, TimexType::Date, p.fmt());
                     c.point = Some(p);
                     c.anchor = Anchor::Dct;
+                    return Some(c);
+                }
+            }
+        }
+        // "nineteen ninety-six", "the year two thousand" ("twenty thirty" alone may be a time)
+        {
+            let k = if self.kw(i, Kw::The) && self.word(i + 1, "year") { i + 2 } else { i };
+            if let Some((y, e)) = self.spelled_year(k) {
+                if (k > i || (1800..2000).contains(&y)) && (1000..2100).contains(&y) && !(self.word(e, "people") || is_measure_word(self.txt(e))) {
+                    let p = Point::with(y, 1, Gran::Year);
+                    let mut c = Cand::new(i, e, TimexType::Date, p.fmt());
+                    c.point = Some(p);
                     return Some(c);
                 }
             }

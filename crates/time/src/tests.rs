@@ -604,3 +604,12 @@ fn reporting_years() {
     assert_eq!(tags("Sales for the full year were flat.", Some(&SUN)), vec![("the full year".into(), "2025".into(), TimexType::Date)]);
     assert!(tag("It was the year of the dragon.", Some(&SUN)).is_empty());
 }
+
+#[test]
+fn years_in_words() {
+    assert_eq!(value("Prices peaked in nineteen ninety-six.", Some(&SUN)), "1996");
+    assert_eq!(value("They plan to finish by the year two thousand.", Some(&SUN)), "2000");
+    assert_eq!(value("Easter Sunday two thousand ten was cold.", Some(&SUN)), "2010-04-04");
+    assert_eq!(value("It began in January nineteen ninety-seven.", Some(&SUN)), "1997-01");
+    assert!(tag("Nineteen people were hurt.", Some(&SUN)).is_empty());
+}
