@@ -613,3 +613,13 @@ fn years_in_words() {
     assert_eq!(value("It began in January nineteen ninety-seven.", Some(&SUN)), "1997-01");
     assert!(tag("Nineteen people were hurt.", Some(&SUN)).is_empty());
 }
+
+#[test]
+fn past_marked_dates_lean_to_the_past() {
+    // Sunday 2025-05-18: Nov. 3 is 169 days back or 196 ahead
+    assert_eq!(value("The suspect was last seen Nov. 3 near the border.", Some(&SUN)), "2024-11-03");
+    let d = Dct { date: (2025, 2, 6), time: None };
+    // Aug. 6: 185 days back, 181 ahead; "was" leans to the past, untensed takes the nearest
+    assert_eq!(value("The index was at a record on Aug. 6 amid the rally.", Some(&d)), "2024-08-06");
+    assert_eq!(value("Talks resume on Aug. 6", Some(&d)), "2025-08-06");
+}
