@@ -362,11 +362,13 @@ struct Cand {
     anchor: Anchor,
     /// The resolved point, which becomes the narrative anchor for what follows.
     point: Option<Point>,
+    /// A comparison ("a year earlier") that does not become the next narrative anchor.
+    comparison: bool,
 }
 
 impl Cand {
     fn new(s: usize, e: usize, kind: TimexType, value: String) -> Cand {
-        Cand { s, e, kind, value, modifier: None, range_end: None, anchor: Anchor::None, point: None }
+        Cand { s, e, kind, value, modifier: None, range_end: None, anchor: Anchor::None, point: None, comparison: false }
     }
 }
 
@@ -644,7 +646,7 @@ impl<'a> Tagger<'a> {
 
     fn emit(&mut self, c: Cand) {
         let idx = self.out.len();
-        if let Some(p) = c.point {
+        if let Some(p) = c.point.filter(|_| !c.comparison) {
             self.last = Some((p, idx));
         }
         let (start, end) = (self.t[c.s].s, self.t[c.e - 1].e);
@@ -2259,6 +2261,8 @@ impl<'a> Tagger<'a> {
                 let mut c = Cand::new(s, e, TimexType::Date, p.fmt());
                 c.point = Some(p);
                 c.anchor = anchor;
+                // "a year earlier ... a year earlier": both compare with the same period
+                c.comparison = g == Gran::Year && matches!(anchor, Anchor::Narrative(_));
                 c
             }
             None => Cand::new(s, e, TimexType::Date, Self::open_value(g, n)),

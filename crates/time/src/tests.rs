@@ -623,3 +623,13 @@ fn past_marked_dates_lean_to_the_past() {
     assert_eq!(value("The index was at a record on Aug. 6 amid the rally.", Some(&d)), "2024-08-06");
     assert_eq!(value("Talks resume on Aug. 6", Some(&d)), "2025-08-06");
 }
+
+#[test]
+fn year_comparisons_do_not_chain() {
+    let d = Dct { date: (1989, 10, 26), time: None };
+    let v: Vec<String> = tag("Profit in the third quarter rose to $5 million from $4 million a year earlier. Sales rose 10% from a year earlier.", Some(&d))
+        .into_iter()
+        .map(|t| t.value)
+        .collect();
+    assert_eq!(v, vec!["1989-Q3", "1988-Q3", "1988-Q3"]);
+}
