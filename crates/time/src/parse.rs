@@ -2322,7 +2322,7 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let (p, anchor) = match (self.last, self.dct) {
-                (Some((lp, idx)), _) if lp.gran == Gran::Quarter && !self.kw(k, Kw::Current) => match year {
+                (Some((lp, idx)), _) if lp.gran == Gran::Quarter && !self.kw(k, Kw::Current) && !self.kw(k, Kw::Latest) => match year {
                     Some(y) => (Point { y, ..lp }, Anchor::Narrative(idx)),
                     None => (lp, Anchor::Narrative(idx)),
                 },

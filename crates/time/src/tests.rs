@@ -564,6 +564,9 @@ fn future_markers_and_quarters() {
     // "the current quarter" is the DCT's, even after another quarter was mentioned
     let v = tag("Profit fell in the first quarter, and the current quarter looks better.", Some(&SUN));
     assert_eq!(v.last().map(|t| t.value.as_str()), Some("2025-Q2"));
+    // "the latest quarter" is the last one completed before the DCT
+    let v = tag("Sales in the first quarter of 2024 were weak, but the latest quarter was strong.", Some(&SUN));
+    assert_eq!(v.last().map(|t| t.value.as_str()), Some("2025-Q1"));
 }
 
 #[test]
