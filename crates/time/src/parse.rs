@@ -1889,7 +1889,7 @@ impl<'a> Tagger<'a> {
         }
         // "this morning", "last night", "tonight"
         // ("night of power" is a holiday name)
-        if let (Lex::Pod(p), None) = (self.lex(j), rel.is_none().then(|| self.holiday_name(j)).flatten()) {
+        if let Some(p) = Some(self.lex(j)).and_then(|l| if let Lex::Pod(p) = l { Some(p) } else { None }).filter(|_| rel.is_some() || self.holiday_name(j).is_none()) {
             let off = match rel {
                 Some(Kw::This) => 0,
                 Some(Kw::Last) if p == "NI" => -1,
