@@ -421,14 +421,13 @@ pub(crate) fn classify(w: &str) -> Lex {
     for (o, c) in buf.iter_mut().zip(b) {
         *o = c.to_ascii_lowercase();
     }
-    // Only ASCII letters reach here, so this cannot fail.
     let w = &buf[..b.len()];
-    match std::str::from_utf8(w).map(lookup).unwrap_or(Lex::None) {
-        Lex::None if HOLIDAY_MASK[(w[0] - b'a') as usize] & (1 << w.len()) != 0 && HOLIDAY_FIRST_WORDS.binary_search_by(|x| x.as_bytes().cmp(w)).is_ok() => {
-            Lex::Kw(Kw::Holiday)
-        }
-        l => l,
+    // Only ASCII letters reach here, so this cannot fail.
+    let lex = if b.len() <= 12 { std::str::from_utf8(w).map(lookup).unwrap_or(Lex::None) } else { Lex::None };
+    if lex == Lex::None && HOLIDAY_MASK[(w[0] - b'a') as usize] & (1 << w.len()) != 0 && HOLIDAY_FIRST_WORDS.binary_search_by(|x| x.as_bytes().cmp(w)).is_ok() {
+        return Lex::Kw(Kw::Holiday);
     }
+    lex
 }
 
 /// Split into words (ASCII letters), numbers (ASCII digits) and single-character
