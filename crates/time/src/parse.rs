@@ -1833,6 +1833,10 @@ impl<'a> Tagger<'a> {
                 }
             }
             let (y, j) = self.opt_year(j);
+            // "Diwali in 2019"
+            if let (None, true, Some((y, e))) = (y, self.kw(j, Kw::In), self.year(j + 1)) {
+                return Some((DayRef::Holiday(h, Some(y)), e));
+            }
             return Some((DayRef::Holiday(h, y), j));
         }
         if let Lex::Season(sm) = self.lex(i) {

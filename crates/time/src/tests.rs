@@ -636,3 +636,8 @@ fn year_comparisons_do_not_chain() {
         .collect();
     assert_eq!(v, vec!["1989-Q3", "1988-Q3", "1988-Q3"]);
 }
+
+#[test]
+fn holiday_in_a_year() {
+    assert_eq!(value("Deepavali in 2019 drew crowds.", Some(&SUN)), "2019-10-27");
+}
