@@ -9,6 +9,7 @@
 
 pub mod calendar;
 pub mod infer;
+pub mod lunar;
 mod parse;
 pub mod timeml;
 mod token;
@@ -80,6 +81,10 @@ pub enum Tense {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
     pub default_tense: Tense,
+    /// UTC offset of the DCT in minutes. When set, clock times with a zone ("4pm CET")
+    /// are converted to the DCT's zone; when unset (news default), they keep their local
+    /// reading, as TimeML annotates them.
+    pub utc_offset_min: Option<i32>,
 }
 
 /// Tag `text` with news defaults. Without a DCT, relative values stay underspecified

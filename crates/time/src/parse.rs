@@ -5,6 +5,7 @@
 //! so the whole pass is linear in the input.
 
 use crate::calendar::{self, Gran, Point};
+use crate::lunar;
 use crate::token::{tokenize, Kind, Kw, Lex, Tok, Unit};
 use crate::{Anchor, Dct, Options, Tense, Timex, TimexType};
 
@@ -53,6 +54,234 @@ struct Spec {
     wd: Option<u32>,
 }
 
+/// Holiday names, written as their letters only (spaces, hyphens and apostrophes dropped,
+/// lower case, sorted); matched against consecutive word tokens. `true`: the name is also a common
+/// word, so it needs a capital letter outside scheduling text.
+const HOLIDAY_NAMES: &[(&str, Hol, bool)] = &[
+    ("amunjadid", Hol::Islamic(1, 1), false),
+    ("arabicnewyear", Hol::Islamic(1, 1), false),
+    ("ascensiontoheaven", Hol::Islamic(7, 27), false),
+    ("ashura", Hol::Islamic(1, 10), false),
+    ("baisakhi", Hol::Sankranti(0, 0), false),
+    ("bakreid", Hol::Islamic(12, 10), false),
+    ("bakrid", Hol::Islamic(12, 10), false),
+    ("basantpanchami", Hol::Hindu(11, 5, 12, 0), false),
+    ("bhaidooj", Hol::Hindu(8, 2, 14, 0), false),
+    ("bhaiduj", Hol::Hindu(8, 2, 14, 0), false),
+    ("bhaitika", Hol::Hindu(8, 2, 14, 0), false),
+    ("bhaubeej", Hol::Hindu(8, 2, 14, 0), false),
+    ("bhogi", Hol::Sankranti(270, -1), true),
+    ("bhogipandigai", Hol::Sankranti(270, -1), false),
+    ("bogi", Hol::Sankranti(270, -1), true),
+    ("bogipandigai", Hol::Sankranti(270, -1), false),
+    ("buddhaday", Hol::Hindu(2, 15, 6, 0), false),
+    ("buddhajayanti", Hol::Hindu(2, 15, 6, 0), false),
+    ("buddhapurnima", Hol::Hindu(2, 15, 6, 0), false),
+    ("chaitrasukhladi", Hol::Hindu(1, 1, 6, 0), false),
+    ("chaitrasukladi", Hol::Hindu(1, 1, 6, 0), false),
+    ("chanuka", Hol::Hebrew(9, 25, 8), false),
+    ("chanukah", Hol::Hebrew(9, 25, 8), false),
+    ("chanukkah", Hol::Hebrew(9, 25, 8), false),
+    ("chhath", Hol::Hindu(8, 6, 18, 0), true),
+    ("chhathpuja", Hol::Hindu(8, 6, 18, 0), false),
+    ("chhotidiwali", Hol::Hindu(7, 29, 6, 0), false),
+    ("chhotiholi", Hol::Hindu(12, 15, 19, 0), false),
+    ("chineselunarnewyear", Hol::ChineseNewYear, false),
+    ("chineselunarnewyears", Hol::ChineseNewYear, false),
+    ("chineselunarnewyearsday", Hol::ChineseNewYear, false),
+    ("chinesenewyear", Hol::ChineseNewYear, false),
+    ("chinesenewyears", Hol::ChineseNewYear, false),
+    ("chinesenewyearsday", Hol::ChineseNewYear, false),
+    ("chotidiwali", Hol::Hindu(7, 29, 6, 0), false),
+    ("chotiholi", Hol::Hindu(12, 15, 19, 0), false),
+    ("dalachhath", Hol::Hindu(8, 6, 18, 0), false),
+    ("dalapuja", Hol::Hindu(8, 6, 18, 0), false),
+    ("dasara", Hol::Hindu(7, 10, 14, 0), false),
+    ("dayanandasaraswatijayanti", Hol::Hindu(11, 25, 6, 0), false),
+    ("dayofashura", Hol::Islamic(1, 10), false),
+    ("deepavali", Hol::Hindu(7, 30, 19, 0), false),
+    ("dhanatrayodashi", Hol::Hindu(7, 28, 19, 0), false),
+    ("dhanteras", Hol::Hindu(7, 28, 19, 0), false),
+    ("dhulandi", Hol::Hindu(12, 15, 19, 1), false),
+    ("dhuleti", Hol::Hindu(12, 15, 19, 1), false),
+    ("divali", Hol::Hindu(7, 30, 19, 0), false),
+    ("diwali", Hol::Hindu(7, 30, 19, 0), false),
+    ("durgapuja", Hol::Navaratri, false),
+    ("dussehra", Hol::Hindu(7, 10, 14, 0), false),
+    ("dussera", Hol::Hindu(7, 10, 14, 0), false),
+    ("eidaladha", Hol::Islamic(12, 10), false),
+    ("eidalfitr", Hol::Islamic(10, 1), false),
+    ("eideladha", Hol::Islamic(12, 10), false),
+    ("eidelfitr", Hol::Islamic(10, 1), false),
+    ("eiduladha", Hol::Islamic(12, 10), false),
+    ("eidulfitr", Hol::Islamic(10, 1), false),
+    ("feastofbooths", Hol::Hebrew(7, 15, 9), false),
+    ("feastofingathering", Hol::Hebrew(7, 15, 9), false),
+    ("feastofsacrifice", Hol::Islamic(12, 10), false),
+    ("feastoftabernacles", Hol::Hebrew(7, 15, 9), false),
+    ("feastoftheingathering", Hol::Hebrew(7, 15, 9), false),
+    ("feastofthesacrifice", Hol::Islamic(12, 10), false),
+    ("ganeshchaturthi", Hol::Hindu(6, 4, 12, 0), false),
+    ("gokulashtami", Hol::Hindu(5, 23, 23, 0), false),
+    ("gudipadwa", Hol::Hindu(1, 1, 6, 0), false),
+    ("gurugobindsinghbirthday", Hol::Hindu(10, 7, 6, 0), false),
+    ("gurugobindsinghjayanti", Hol::Hindu(10, 7, 6, 0), false),
+    ("gurugovindsinghbirthday", Hol::Hindu(10, 7, 6, 0), false),
+    ("gurugovindsinghjayanti", Hol::Hindu(10, 7, 6, 0), false),
+    ("gururavidasbirthday", Hol::Hindu(11, 15, 6, 0), false),
+    ("gururavidasjayanti", Hol::Hindu(11, 15, 6, 0), false),
+    ("gururavidassbirthday", Hol::Hindu(11, 15, 6, 0), false),
+    ("gururavidassjayanti", Hol::Hindu(11, 15, 6, 0), false),
+    ("hannukah", Hol::Hebrew(9, 25, 8), false),
+    ("hannukkah", Hol::Hebrew(9, 25, 8), false),
+    ("hanuka", Hol::Hebrew(9, 25, 8), false),
+    ("hanukah", Hol::Hebrew(9, 25, 8), false),
+    ("hanukka", Hol::Hebrew(9, 25, 8), false),
+    ("hanukkah", Hol::Hebrew(9, 25, 8), false),
+    ("hijrinewyear", Hol::Islamic(1, 1), false),
+    ("holi", Hol::Hindu(12, 15, 19, 1), true),
+    ("holikadahan", Hol::Hindu(12, 15, 19, 0), false),
+    ("holocaustday", Hol::YomHashoah, false),
+    ("holocaustremembranceday", Hol::YomHashoah, false),
+    ("idaladha", Hol::Islamic(12, 10), false),
+    ("iduladha", Hol::Islamic(12, 10), false),
+    ("idulfitr", Hol::Islamic(10, 1), false),
+    ("islamicnewyear", Hol::Islamic(1, 1), false),
+    ("israandmiraj", Hol::Islamic(7, 27), false),
+    ("israelindependenceday", Hol::YomHaatzmaut, false),
+    ("israwalmiraj", Hol::Islamic(7, 27), false),
+    ("jamatulvida", Hol::IslamicLastFriday, false),
+    ("jamshedinavroz", Hol::ParsiNewYear, false),
+    ("jamshedinowruz", Hol::ParsiNewYear, false),
+    ("janmashtami", Hol::Hindu(5, 23, 23, 0), false),
+    ("jumatulwida", Hol::IslamicLastFriday, false),
+    ("jumuatulwida", Hol::IslamicLastFriday, false),
+    ("kaanumpongal", Hol::Sankranti(270, 2), false),
+    ("kalichaudas", Hol::Hindu(7, 29, 6, 0), false),
+    ("kamudupyre", Hol::Hindu(12, 15, 19, 0), false),
+    ("kannipongal", Hol::Sankranti(270, 2), false),
+    ("karvachauth", Hol::Hindu(7, 19, 20, 0), false),
+    ("karwachauth", Hol::Hindu(7, 19, 20, 0), false),
+    ("krishnajanmashtami", Hol::Hindu(5, 23, 23, 0), false),
+    ("lagbaomer", Hol::Hebrew(2, 18, 1), false),
+    ("lagbomer", Hol::Hebrew(2, 18, 1), false),
+    ("lailatalmiraj", Hol::Islamic(7, 27), false),
+    ("lailatalqadr", Hol::Islamic(9, 27), false),
+    ("lakshmipuja", Hol::Hindu(7, 30, 19, 0), false),
+    ("laylatalkadr", Hol::Islamic(9, 27), false),
+    ("laylatalmiraj", Hol::Islamic(7, 27), false),
+    ("laylatalqadr", Hol::Islamic(9, 27), false),
+    ("lunarnewyear", Hol::ChineseNewYear, false),
+    ("lunarnewyearsday", Hol::ChineseNewYear, false),
+    ("maattupongal", Hol::Sankranti(270, 1), false),
+    ("maghi", Hol::Sankranti(270, 0), true),
+    ("maharishivalmikijayanti", Hol::Hindu(7, 15, 6, 0), false),
+    ("mahasaptami", Hol::Hindu(7, 7, 6, 0), false),
+    ("mahashivaratri", Hol::Hindu(11, 29, 23, 0), false),
+    ("mahashivratri", Hol::Hindu(11, 29, 23, 0), false),
+    ("mahaveerjanmakalyanak", Hol::Hindu(1, 13, 6, 0), false),
+    ("mahaveerjayanti", Hol::Hindu(1, 13, 6, 0), false),
+    ("mahavirjanmakalyanak", Hol::Hindu(1, 13, 6, 0), false),
+    ("mahavirjayanti", Hol::Hindu(1, 13, 6, 0), false),
+    ("makarasankranthi", Hol::Sankranti(270, 0), false),
+    ("makarasankranti", Hol::Sankranti(270, 0), false),
+    ("makarsankranti", Hol::Sankranti(270, 0), false),
+    ("mattupongal", Hol::Sankranti(270, 1), false),
+    ("mawlid", Hol::Islamic(3, 12), false),
+    ("mawlidalnabawi", Hol::Islamic(3, 12), false),
+    ("mawlidalnabi", Hol::Islamic(3, 12), false),
+    ("mawlidannabi", Hol::Islamic(3, 12), false),
+    ("miladunnabi", Hol::Islamic(3, 12), false),
+    ("narakachaturdashi", Hol::Hindu(7, 29, 6, 0), false),
+    ("navaratri", Hol::Navaratri, false),
+    ("navratri", Hol::Navaratri, false),
+    ("nightofdecree", Hol::Islamic(9, 27), false),
+    ("nightofmeasures", Hol::Islamic(9, 27), false),
+    ("nightofpower", Hol::Islamic(9, 27), false),
+    ("onam", Hol::Onam, true),
+    ("pargatdiwas", Hol::Hindu(7, 15, 6, 0), false),
+    ("parsinewyear", Hol::ParsiNewYear, false),
+    ("passover", Hol::Hebrew(1, 15, 9), false),
+    ("pesach", Hol::Hebrew(1, 15, 9), false),
+    ("pesah", Hol::Hebrew(1, 15, 9), false),
+    ("phagwah", Hol::Hindu(12, 15, 19, 1), false),
+    ("pongal", Hol::Sankranti(270, 0), true),
+    ("purim", Hol::Purim(14), false),
+    ("rabindrajayanti", Hol::Fixed(5, 9), false),
+    ("rabindranathjayanti", Hol::Fixed(5, 9), false),
+    ("rakhi", Hol::Hindu(5, 15, 6, 0), true),
+    ("rakshabandhan", Hol::Hindu(5, 15, 6, 0), false),
+    ("ramadan", Hol::IslamicMonth(9), false),
+    ("ramadhan", Hol::IslamicMonth(9), false),
+    ("ramanavami", Hol::Hindu(1, 9, 12, 0), false),
+    ("ramazan", Hol::IslamicMonth(9), false),
+    ("ramnavami", Hol::Hindu(1, 9, 12, 0), false),
+    ("rathayatra", Hol::Hindu(4, 2, 6, 0), false),
+    ("rathyatra", Hol::Hindu(4, 2, 6, 0), false),
+    ("ravidasjayanti", Hol::Hindu(11, 15, 6, 0), false),
+    ("roshhashana", Hol::Hebrew(7, 1, 3), false),
+    ("roshhashanah", Hol::Hebrew(7, 1, 3), false),
+    ("roshhashanna", Hol::Hebrew(7, 1, 3), false),
+    ("roshhashono", Hol::Hebrew(7, 1, 3), false),
+    ("sacrificefeast", Hol::Islamic(12, 10), false),
+    ("samvatsaradi", Hol::Hindu(1, 1, 6, 0), false),
+    ("saraswatijayanti", Hol::Hindu(11, 25, 6, 0), false),
+    ("shabemiraj", Hol::Islamic(7, 27), false),
+    ("shabeqadr", Hol::Islamic(9, 27), false),
+    ("shavuos", Hol::Hebrew(3, 6, 3), false),
+    ("shavuot", Hol::Hebrew(3, 6, 3), false),
+    ("shavuoth", Hol::Hebrew(3, 6, 3), false),
+    ("sheminiatzeret", Hol::Hebrew(7, 22, 1), false),
+    ("sheminiatzereth", Hol::Hebrew(7, 22, 1), false),
+    ("shushanpurim", Hol::Purim(15), false),
+    ("simchastorah", Hol::Hebrew(7, 23, 1), false),
+    ("simchattorah", Hol::Hebrew(7, 23, 1), false),
+    ("simhattorah", Hol::Hebrew(7, 23, 1), false),
+    ("succos", Hol::Hebrew(7, 15, 9), false),
+    ("succot", Hol::Hebrew(7, 15, 9), false),
+    ("sukkos", Hol::Hebrew(7, 15, 9), false),
+    ("sukkot", Hol::Hebrew(7, 15, 9), false),
+    ("sukkoth", Hol::Hebrew(7, 15, 9), false),
+    ("suryashashthi", Hol::Hindu(8, 6, 18, 0), false),
+    ("thaipongal", Hol::Sankranti(270, 0), false),
+    ("thenightjourney", Hol::Islamic(7, 27), false),
+    ("theprophetsascension", Hol::Islamic(7, 27), false),
+    ("thiruonam", Hol::Onam, false),
+    ("thiruvonam", Hol::Onam, false),
+    ("tishabav", Hol::TishaBav, false),
+    ("tishahbav", Hol::TishaBav, false),
+    ("tubishevat", Hol::Hebrew(11, 15, 1), false),
+    ("tubishvat", Hol::Hebrew(11, 15, 1), false),
+    ("tubshevat", Hol::Hebrew(11, 15, 1), false),
+    ("tubshvat", Hol::Hebrew(11, 15, 1), false),
+    ("ugadi", Hol::Hindu(1, 1, 6, 0), false),
+    ("vaisakha", Hol::Hindu(2, 15, 6, 0), false),
+    ("vaisakhi", Hol::Sankranti(0, 0), false),
+    ("vaishakhi", Hol::Sankranti(0, 0), false),
+    ("valmikijayanti", Hol::Hindu(7, 15, 6, 0), false),
+    ("vasakhi", Hol::Sankranti(0, 0), false),
+    ("vasantpanchami", Hol::Hindu(11, 5, 12, 0), false),
+    ("vesak", Hol::Hindu(2, 15, 6, 0), false),
+    ("vijayadashami", Hol::Hindu(7, 10, 14, 0), false),
+    ("vinayakachaturthi", Hol::Hindu(6, 4, 12, 0), false),
+    ("vinayakchaturthi", Hol::Hindu(6, 4, 12, 0), false),
+    ("wesak", Hol::Hindu(2, 15, 6, 0), false),
+    ("worldveganday", Hol::Fixed(11, 1), false),
+    ("yomhaatzmaut", Hol::YomHaatzmaut, false),
+    ("yomhashoah", Hol::YomHashoah, false),
+    ("yomkippur", Hol::Hebrew(7, 10, 1), false),
+    ("yugadi", Hol::Hindu(1, 1, 6, 0), false),
+];
+
+#[cfg(test)]
+pub(crate) fn holiday_names_sorted() -> bool {
+    HOLIDAY_NAMES.windows(2).all(|w| w[0].0 < w[1].0)
+}
+
+/// First words of [`HOLIDAY_NAMES`] that have another lexical class of their own, with the
+/// word that must follow (checked first: "the" and "day" are frequent).
+const HOLIDAY_SHARED_FIRST: &[(&str, &str)] = &[("the", "prophet"), ("the", "night"), ("day", "of"), ("night", "of")];
+
 #[derive(Clone, Copy, Debug)]
 enum Hol {
     Fixed(u32, u32),
@@ -66,7 +295,42 @@ enum Hol {
     KingsDay,
     /// Days relative to Easter Sunday.
     Easter(i64),
+    /// Islamic (month, day).
+    Islamic(u32, u32),
+    /// A whole Islamic month (Ramadan).
+    IslamicMonth(u32),
+    /// The last Friday of Ramadan (Jumu'atul-Wida).
+    IslamicLastFriday,
+    /// Hebrew (month Nisan = 1 .. Adar = 12, day, length in days). Jewish holidays begin
+    /// at sundown, so the value is the civil day on whose evening it starts (Duckling's
+    /// convention) and a multi-day festival runs from that evening.
+    Hebrew(u32, u32, u32),
+    /// Purim (14 Adar, or Adar II in a leap year); 15 for Shushan Purim.
+    Purim(u32),
+    /// Yom HaShoah: 27 Nisan, moved off Friday and Sunday.
+    YomHashoah,
+    /// Yom Ha'atzmaut: 5 Iyar, moved off Friday, Saturday and Monday.
+    YomHaatzmaut,
+    /// Tisha B'Av: 9 Av, postponed from Shabbat.
+    TishaBav,
+    /// Chinese (lunar) New Year.
+    ChineseNewYear,
+    /// Hindu lunar date: (amanta month Chaitra = 1 .. Phalguna = 12, tithi 1..=30, hour
+    /// IST at which the tithi must be current, days added).
+    Hindu(u8, u8, u8, i8),
+    /// Navaratri: Ashvin shukla 1 to Vijayadashami.
+    Navaratri,
+    /// The Sun's entry into a sidereal longitude (degrees), plus days.
+    Sankranti(u16, i8),
+    /// Onam (Thiruvonam in Chingam).
+    Onam,
+    /// Parsi (Shahenshahi) New Year: a 365-day year, August 17 in 2018.
+    ParsiNewYear,
 }
+
+/// Month-day dates in a past-marked clause: the future occurrence wins only when this many
+/// times nearer than the past one (tuned on TBAQ: 1.5 and 2 are within one case).
+const FUTURE_WEIGHT: f64 = 2.0;
 
 /// What a day-level phrase refers to, before anchoring.
 #[derive(Clone, Copy, Debug)]
@@ -98,11 +362,13 @@ struct Cand {
     anchor: Anchor,
     /// The resolved point, which becomes the narrative anchor for what follows.
     point: Option<Point>,
+    /// A comparison ("a year earlier") that does not become the next narrative anchor.
+    comparison: bool,
 }
 
 impl Cand {
     fn new(s: usize, e: usize, kind: TimexType, value: String) -> Cand {
-        Cand { s, e, kind, value, modifier: None, range_end: None, anchor: Anchor::None, point: None }
+        Cand { s, e, kind, value, modifier: None, range_end: None, anchor: Anchor::None, point: None, comparison: false }
     }
 }
 
@@ -380,7 +646,7 @@ impl<'a> Tagger<'a> {
 
     fn emit(&mut self, c: Cand) {
         let idx = self.out.len();
-        if let Some(p) = c.point {
+        if let Some(p) = c.point.filter(|_| !c.comparison) {
             self.last = Some((p, idx));
         }
         let (start, end) = (self.t[c.s].s, self.t[c.e - 1].e);
@@ -415,8 +681,14 @@ impl<'a> Tagger<'a> {
                 || lw("scheduled") || lw("expected") || lw("expects") || lw("plans")
                 || (lw("going") && self.word(i + 1, "to"))
                 || lw("planning") || lw("slated")
-                || ((lw("set") || lw("due")) && self.word(i + 1, "to") && !(i > 0 && self.word(i - 1, "been")))
+                || ((lw("set") || lw("due")) && (self.word(i + 1, "to") || self.word(i + 1, "for")) && !(i > 0 && self.word(i - 1, "been")))
                 || (lw("wo") && self.punct(i + 1, '\''))
+                // "as soon as Tuesday", "as early as Monday"
+                || (lw("as") && i > 0 && (self.word(i - 1, "soon") || self.word(i - 1, "early")))
+                // "planned to leave", "is to resume", "intends to"
+                || lw("planned")
+                || lw("would")
+                || ((lw("plan") || lw("intends") || lw("intend") || lw("is") || lw("are")) && self.word(i + 1, "to"))
             {
                 return Some(Tn::Future);
             }
@@ -531,6 +803,50 @@ impl<'a> Tagger<'a> {
         None
     }
 
+    /// A year in words: "nineteen ninety-six", "nineteen oh five", "nineteen hundred",
+    /// "two thousand", "two thousand and ten", "two thousand eighteen".
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        let card = |k: usize| match self.lex(k) {
+            Lex::Card(n) => Some(n),
+            _ => None,
+        };
+        // tens [-units] or 10..19
+        let below_100 = |k: usize| -> Option<(u32, usize)> {
+            let t = card(k)?;
+            if (10..20).contains(&t) || (1..10).contains(&t) {
+                return Some((t, k + 1));
+            }
+            if t % 10 != 0 || !(20..100).contains(&t) {
+                return None;
+            }
+            let k2 = if self.punct(k + 1, '-') { k + 2 } else { k + 1 };
+            match card(k2) {
+                Some(u) if (1..10).contains(&u) => Some((t + u, k2 + 1)),
+                _ => Some((t, k + 1)),
+            }
+        };
+        let c = card(i)?;
+        if c == 2 && self.kw(i + 1, Kw::Thousand) {
+            let k = if self.word(i + 2, "and") { i + 3 } else { i + 2 };
+            return Some(match below_100(k) {
+                Some((n, e)) => (2000 + n as i32, e),
+                None => (2000, i + 2),
+            });
+        }
+        if !(11..=20).contains(&c) {
+            return None;
+        }
+        if self.kw(i + 1, Kw::Hundred) {
+            return Some((c as i32 * 100, i + 2));
+        }
+        if self.word(i + 1, "oh") {
+            let u = card(i + 2).filter(|u| (1..10).contains(u))?;
+            return Some((c as i32 * 100 + u as i32, i + 3));
+        }
+        let (n, e) = below_100(i + 1).filter(|&(n, _)| n >= 10)?;
+        Some((c as i32 * 100 + n as i32, e))
+    }
+
     /// A month name; abbreviations need a following "." or number.
     fn month(&self, i: usize) -> Option<(u32, usize)> {
         match self.lex(i) {
@@ -577,6 +893,9 @@ impl<'a> Tagger<'a> {
     /// Optional ", YEAR" / " YEAR" after a month or day.
     fn opt_year(&self, i: usize) -> (Option<i32>, usize) {
         let j = if self.punct(i, ',') { i + 1 } else { i };
+        if let Some((y, e)) = self.spelled_year(j) {
+            return (Some(y), e);
+        }
         match self.year(j) {
             Some((y, k)) if !(self.punct(k, ':') || self.adj(j) && self.word(k, "s")) => (Some(y), k),
             _ => (None, i),
@@ -897,10 +1216,26 @@ impl<'a> Tagger<'a> {
                 j += 2;
             }
         }
-        // Time zone abbreviations are part of the expression.
-        const TZ: &[&str] = &["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "ET", "PT"];
-        if self.t.get(j).is_some_and(|t| t.kind == Kind::Word) && TZ.iter().any(|z| z.eq_ignore_ascii_case(self.txt(j))) {
-            j += 1;
+        // Time zone abbreviations are part of the expression ("4pm CET", "9 am (BST)"); with
+        // a known DCT offset the time is converted to the DCT's zone.
+        const TZ: &[(&str, i32)] = &[
+            ("EST", -300), ("EDT", -240), ("CST", -360), ("CDT", -300), ("MST", -420), ("MDT", -360), ("PST", -480), ("PDT", -420),
+            ("GMT", 0), ("UTC", 0), ("BST", 60), ("CET", 60), ("CEST", 120), ("ET", -300), ("PT", -480), ("IST", 330),
+        ];
+        let paren = self.punct(j, '(') && self.punct(j + 2, ')');
+        let k = if paren { j + 1 } else { j };
+        let zone = self.t.get(k).filter(|t| t.kind == Kind::Word).and_then(|_| TZ.iter().find(|z| z.0.eq_ignore_ascii_case(self.txt(k))));
+        // lower-case "ist"/"et"/"pt" are words; only accept them capitalized or in scheduling text
+        if let Some(&(_, off)) = zone.filter(|z| self.cap(k) || self.sched() && z.0.len() == 3) {
+            if !paren || self.opts.utc_offset_min.is_some() {
+                j = if paren { k + 2 } else { k + 1 };
+                if let Some(dct_off) = self.opts.utc_offset_min {
+                    let t = (h * 60 + m) as i32 - off + dct_off;
+                    if (0..24 * 60).contains(&t) {
+                        (h, m) = (t as u32 / 60, t as u32 % 60);
+                    }
+                }
+            }
         }
         Some((Tod::Hm(h, m, s), j))
     }
@@ -1026,6 +1361,11 @@ impl<'a> Tagger<'a> {
     /// Year for a month(/day) given without one: the occurrence the tense points to, or
     /// without a tense marker the occurrence nearest to the DCT.
     fn year_for(&self, m: u32, d: Option<u32>, tn: Option<Tn>, rel: Option<Kw>) -> Option<i32> {
+        self.year_for_w(m, d, tn, rel, 1.0)
+    }
+
+    /// `w`: how many times nearer a later occurrence must be to win when untensed.
+    fn year_for_w(&self, m: u32, d: Option<u32>, tn: Option<Tn>, rel: Option<Kw>, w: f64) -> Option<i32> {
         let dct = self.dct?;
         let target = (m, d.unwrap_or(if matches!(rel, Some(Kw::Last)) { 1 } else { 0 }));
         let now = (dct.m, if d.is_some() { dct.d } else { 0 });
@@ -1040,7 +1380,11 @@ impl<'a> Tagger<'a> {
                 None => {
                     let day = |y: i32| calendar::days_from_civil(y, m, d.unwrap_or(15).min(calendar::days_in_month(y, m)));
                     let z = calendar::days_from_civil(dct.y, dct.m, dct.d);
-                    [dct.y - 1, dct.y, dct.y + 1].into_iter().min_by_key(|&y| (day(y) - z).abs())?
+                    let cost = |y: i32| {
+                        let d = (day(y) - z) as f64;
+                        if d > 0.0 { d * w } else { -d }
+                    };
+                    [dct.y - 1, dct.y, dct.y + 1].into_iter().min_by(|&a, &b| cost(a).total_cmp(&cost(b)))?
                 }
             },
         })
@@ -1099,6 +1443,91 @@ impl<'a> Tagger<'a> {
                 let (y, m, d) = calendar::easter(y);
                 calendar::civil_from_days(calendar::days_from_civil(y, m, d) + off)
             }
+            _ => calendar::civil_from_days(Self::holiday_span(h, y).0),
+        }
+    }
+
+    /// First and last day (days since 1970) of a holiday in Gregorian year `y`.
+    fn holiday_span(h: Hol, y: i32) -> (i64, i64) {
+        let yy = y as i64;
+        // Hebrew year of a month in Gregorian year y: Tishrei..Kislev start the next year.
+        let hy = |m: u32| {
+            if (7..=9).contains(&m) {
+                yy + 3761
+            } else {
+                yy + 3760
+            }
+        };
+        let one = |z: i64| (z, z);
+        match h {
+            Hol::Islamic(m, d) => one(lunar::islamic_in_year(y, m as i64, d as i64)),
+            Hol::IslamicMonth(m) => {
+                let s = lunar::islamic_in_year(y, m as i64, 1);
+                let iy = lunar::islamic_year_for(y, m as i64);
+                (s, s + lunar::islamic_month_len(iy, m as i64) - 1)
+            }
+            Hol::IslamicLastFriday => {
+                let eid = lunar::islamic_in_year(y, 10, 1);
+                let back = (lunar::wd(eid) as i64 - 5 + 6).rem_euclid(7) + 1;
+                one(eid - back)
+            }
+            Hol::Hebrew(m, d, len) => {
+                let z = lunar::hebrew_to_days(hy(m), m as i64, d as i64) - 1;
+                (z, z + len.max(1) as i64 - 1)
+            }
+            Hol::Purim(d) => {
+                let hy = yy + 3760;
+                let m = if lunar::hebrew_leap_year(hy) { 13 } else { 12 };
+                one(lunar::hebrew_to_days(hy, m, d as i64) - 1)
+            }
+            Hol::YomHashoah => {
+                let z = lunar::hebrew_to_days(yy + 3760, 1, 27);
+                let z = match lunar::wd(z) {
+                    5 => z - 1,
+                    7 => z + 1,
+                    _ => z,
+                };
+                one(z - 1)
+            }
+            Hol::YomHaatzmaut => {
+                let z = lunar::hebrew_to_days(yy + 3760, 2, 5);
+                let z = match lunar::wd(z) {
+                    5 => z - 1,
+                    6 => z - 2,
+                    1 if y >= 2004 => z + 1,
+                    _ => z,
+                };
+                one(z - 1)
+            }
+            Hol::TishaBav => {
+                let z = lunar::hebrew_to_days(yy + 3760, 5, 9);
+                one(if lunar::wd(z) == 6 { z } else { z - 1 })
+            }
+            Hol::ChineseNewYear => one(lunar::chinese_new_year(y)),
+            Hol::Hindu(m, t, h, off) => {
+                one(lunar::hindu_lunar_day(y, m as u32, t as u32, h as f64) + off as i64)
+            }
+            Hol::Navaratri => (
+                lunar::hindu_lunar_day(y, 7, 1, 6.0),
+                lunar::hindu_lunar_day(y, 7, 10, 14.0),
+            ),
+            Hol::Sankranti(lon, off) => one(lunar::sankranti(y, lon as f64) + off as i64),
+            Hol::Onam => one(lunar::onam(y)),
+            Hol::ParsiNewYear => {
+                let z0 = calendar::days_from_civil(2018, 8, 17);
+                let z = z0 + 365 * (yy - 2018);
+                // the same Shahenshahi year can begin twice in one Gregorian year only
+                // before 1400 or so; take the one in year y
+                one(if calendar::civil_from_days(z).0 == y {
+                    z
+                } else {
+                    z + 365
+                })
+            }
+            _ => {
+                let (y, m, d) = Self::holiday_date(h, y);
+                one(calendar::days_from_civil(y, m, d))
+            }
         }
     }
 
@@ -1123,11 +1552,26 @@ impl<'a> Tagger<'a> {
                             return Some(Res::rel(Point::day(y, m, d), Anchor::Dct));
                         }
                     }
-                    let tn = self.marked_tense(s, e).filter(|&t| t == Tn::Future || d.is_none() && t == Tn::Past).or(match self.opts.default_tense {
+                    // "the year ended March 31", "since Oct. 23": the past one
+                    let ended = s > 0 && (self.word(s - 1, "ended") || self.word(s - 1, "since"));
+                    // "by August", "until mid-November", "through January": a deadline ahead
+                    let until = d.is_none() && s > 0 && ["by", "until", "till", "through"].iter().any(|w| self.word(s - 1, w));
+                    let marked = self.marked_tense(s, e);
+                    let tn = if ended {
+                        Some(Tn::Past)
+                    } else if until && marked != Some(Tn::Past) {
+                        Some(Tn::Future)
+                    } else {
+                        marked.filter(|&t| t == Tn::Future || d.is_none() && t == Tn::Past)
+                    };
+                    let tn = tn.or(match self.opts.default_tense {
                         Tense::Future => Some(Tn::Future),
                         Tense::Past => None,
                     });
-                    match self.year_for(m, d, tn, rel) {
+                    // A past marker the date rule does not trust ("was last seen Nov. 3")
+                    // still leans to the past: the later date must be clearly nearer.
+                    let w = if marked == Some(Tn::Past) { FUTURE_WEIGHT } else { 1.0 };
+                    match self.year_for_w(m, d, tn, rel, w) {
                         Some(y) => {
                             let p = match d {
                                 Some(d) if calendar::valid_date(y, m, d) => Point::day(y, m, d),
@@ -1254,7 +1698,56 @@ impl<'a> Tagger<'a> {
         }
     }
 
+    /// A name from [`HOLIDAY_NAMES`] starting at token `i`, the longest that matches.
+    fn holiday_name(&self, i: usize) -> Option<(Hol, usize)> {
+        let mut buf = [0u8; 32];
+        let mut len = 0;
+        let mut best = None;
+        let mut j = i;
+        while j < self.n() && j < i + 8 {
+            let t = &self.t[j];
+            if t.kind == Kind::Punct {
+                let x = self.txt(j);
+                if j == i || !(x == "-" || x == "'" || x == "\u{2019}") {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            if t.kind != Kind::Word || len + (t.e - t.s) > buf.len() {
+                break;
+            }
+            for &c in self.txt(j).as_bytes() {
+                buf[len] = c.to_ascii_lowercase();
+                len += 1;
+            }
+            let w = &buf[..len];
+            let mut prefix = false;
+            let lo = HOLIDAY_NAMES.partition_point(|&(n, _, _)| n.as_bytes() < w);
+            for &(name, h, common) in HOLIDAY_NAMES[lo..].iter().take_while(|(n, _, _)| n.as_bytes().starts_with(w)) {
+                if name.len() == len {
+                    if !common || self.cap(i) || self.sched() {
+                        best = Some((h, j + 1));
+                    }
+                } else {
+                    prefix = true;
+                }
+            }
+            if !prefix {
+                break;
+            }
+            j += 1;
+        }
+        best
+    }
+
     fn holiday(&self, i: usize) -> Option<(Hol, usize)> {
+        let shared = || HOLIDAY_SHARED_FIRST.iter().any(|&(w, next)| self.word(i, w) && self.word(i + 1, next));
+        if matches!(self.lex(i), Lex::Kw(Kw::Holiday)) || shared() {
+            if let Some(r) = self.holiday_name(i) {
+                return Some(r);
+            }
+        }
         let poss = |j: usize| if (self.punct(j, '\'') || self.txt(j) == "’") && self.word(j + 1, "s") { j + 2 } else { j };
         let day = |j: usize| if self.word(j, "day") { j + 1 } else { j };
         let r = match self.lex(i) {
@@ -1340,6 +1833,10 @@ impl<'a> Tagger<'a> {
                 }
             }
             let (y, j) = self.opt_year(j);
+            // "Diwali in 2019"
+            if let (None, true, Some((y, e))) = (y, self.kw(j, Kw::In), self.year(j + 1)) {
+                return Some((DayRef::Holiday(h, Some(y)), e));
+            }
             return Some((DayRef::Holiday(h, y), j));
         }
         if let Lex::Season(sm) = self.lex(i) {
@@ -1395,7 +1892,8 @@ impl<'a> Tagger<'a> {
             return Some(self.time_cand(i, e, res, tod, modi));
         }
         // "this morning", "last night", "tonight"
-        if let Lex::Pod(p) = self.lex(j) {
+        // ("night of power" is a holiday name)
+        if let Some(p) = Some(self.lex(j)).and_then(|l| if let Lex::Pod(p) = l { Some(p) } else { None }).filter(|_| rel.is_some() || self.holiday_name(j).is_none()) {
             let off = match rel {
                 Some(Kw::This) => 0,
                 Some(Kw::Last) if p == "NI" => -1,
@@ -1478,6 +1976,14 @@ impl<'a> Tagger<'a> {
         c.anchor = res.anchor;
         c.point = res.point;
         c.modifier = modi;
+        // Festivals lasting several days (Ramadan, Passover, Hanukkah) are a range.
+        if let (DayRef::Holiday(h, _), Some(p), None) = (dr, res.point, modi) {
+            let (first, last) = Self::holiday_span(h, p.y);
+            if last > first && calendar::civil_from_days(first) == (p.y, p.m, p.d) {
+                let (y, m, d) = calendar::civil_from_days(last);
+                c.range_end = Some(Point::day(y, m, d).fmt());
+            }
+        }
         // Ranges: "May 8-10", "May 8 through May 10", "May 8 to 10".
         if let (DayRef::Spec(sp), Some(p)) = (dr, res.point) {
             if let (Some(m), Some(d)) = (sp.m, sp.d) {
@@ -1759,6 +2265,8 @@ impl<'a> Tagger<'a> {
                 let mut c = Cand::new(s, e, TimexType::Date, p.fmt());
                 c.point = Some(p);
                 c.anchor = anchor;
+                // "a year earlier ... a year earlier": both compare with the same period
+                c.comparison = g == Gran::Year && matches!(anchor, Anchor::Narrative(_));
                 c
             }
             None => Cand::new(s, e, TimexType::Date, Self::open_value(g, n)),
@@ -1818,14 +2326,18 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let (p, anchor) = match (self.last, self.dct) {
-                (Some((lp, idx)), _) if lp.gran == Gran::Quarter => match year {
+                (Some((lp, idx)), _) if lp.gran == Gran::Quarter && !self.kw(k, Kw::Current) && !self.kw(k, Kw::Latest) => match year {
                     Some(y) => (Point { y, ..lp }, Anchor::Narrative(idx)),
                     None => (lp, Anchor::Narrative(idx)),
                 },
                 (_, Some(d)) => {
                     let cur = Point { gran: Gran::Quarter, ..d };
                     let p = if self.kw(k, Kw::Current) { cur } else { cur.shift(-1, Gran::Quarter)? };
-                    (p, Anchor::Dct)
+                    // "the 1988 quarter": the latest quarter's number in that year
+                    match year {
+                        Some(y) => (Point { y, ..p }, Anchor::Dct),
+                        None => (p, Anchor::Dct),
+                    }
                 }
                 _ => return Some(Cand::new(i, e, TimexType::Date, "XXXX-QX".into())),
             };
@@ -2248,6 +2760,50 @@ impl<'a> Tagger<'a> {
         if self.sched() {
             if let Some(c) = self.p_sched(i) {
                 return Some(c);
+            }
+        }
+        // "the year ended March 31", "the fiscal year ending June 30": a reporting period
+        // (a year long); "for the full year": the DCT's year
+        if self.kw(i, Kw::The) {
+            let k = if self.word(i + 1, "fiscal") || self.word(i + 1, "full") { i + 2 } else { i + 1 };
+            if matches!(self.lex(k), Lex::Unit(Unit::Year, false)) && !self.punct(k + 1, '-') && !self.punct(k + 1, '\'') {
+                if self.word(k + 1, "ended") || self.word(k + 1, "ending") {
+                    return Some(Cand::new(i, k + 1, TimexType::Duration, "P1Y".into()));
+                }
+                let next_ok = k + 1 >= self.n() || self.is_punct(k + 1) || self.word(k + 1, "and") || self.word(k + 1, "was") || self.word(k + 1, "were");
+                if let (true, true, Some(d)) = (i > 0 && self.word(i - 1, "for"), next_ok, self.dct) {
+                    let p = Point::with(d.y, 1, Gran::Year);
+                    let mut c = Cand::new(i, k + 1, TimexType::Date, p.fmt());
+                    c.point = Some(p);
+                    c.anchor = Anchor::Dct;
+                    return Some(c);
+                }
+            }
+        }
+        // "nineteen ninety-six", "the year two thousand" ("twenty thirty" alone may be a time)
+        {
+            let k = if self.kw(i, Kw::The) && self.word(i + 1, "year") { i + 2 } else { i };
+            if let Some((y, e)) = self.spelled_year(k) {
+                if (k > i || (1800..2000).contains(&y)) && (1000..2100).contains(&y) && !(self.word(e, "people") || is_measure_word(self.txt(e))) {
+                    let p = Point::with(y, 1, Gran::Year);
+                    let mut c = Cand::new(i, e, TimexType::Date, p.fmt());
+                    c.point = Some(p);
+                    return Some(c);
+                }
+            }
+        }
+        // "the week of March 6": the (ISO) week containing that day
+        if self.kw(i, Kw::The) && matches!(self.lex(i + 1), Lex::Unit(Unit::Week, false)) && self.kw(i + 2, Kw::Of) {
+            if let Some(c) = self.p_datetime(i + 3).filter(|c| c.s == i + 3 && c.range_end.is_none()) {
+                if let Some(p) = c.point.filter(|p| p.gran == Gran::Day) {
+                    let z = calendar::days_from_civil(p.y, p.m, p.d);
+                    let (y, m, d) = calendar::civil_from_days(z - calendar::weekday_of_days(z) as i64 + 1);
+                    let w = Point { gran: Gran::Week, ..Point::day(y, m, d) };
+                    let mut r = Cand::new(i, c.e, TimexType::Date, w.fmt());
+                    r.point = Some(w);
+                    r.anchor = c.anchor;
+                    return Some(r);
+                }
             }
         }
         // "2018Q4", "18q4": a year glued to its quarter

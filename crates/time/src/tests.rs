@@ -180,7 +180,7 @@ mod prop {
 
 /// Tuesday 2013-02-12 04:30, scheduling mode (Duckling's reference time).
 const REF: Dct = Dct { date: (2013, 2, 12), time: Some((4, 30)) };
-const SCHED: Options = Options { default_tense: Tense::Future };
+const SCHED: Options = Options { default_tense: Tense::Future, utc_offset_min: None };
 
 fn sched(text: &str) -> Vec<(String, String, Option<String>)> {
     tag_with(text, Some(&REF), &SCHED).into_iter().map(|t| (text[t.start..t.end].to_string(), t.value, t.range_end)).collect()
@@ -478,4 +478,166 @@ fn a_quotation_keeps_its_own_tense() {
     let text = "“I will be on the phone and speak to the president at 10am on Monday,” he wrote in a post.";
     let t = tag(text, Some(&sat));
     assert_eq!(t.iter().map(|x| x.value.as_str()).collect::<Vec<_>>(), vec!["2025-05-19T10:00"]);
+}
+
+#[test]
+fn islamic_jewish_and_chinese_holidays() {
+    // Islamic months start the day after a conjunction before sunset in Mecca.
+    assert_eq!(
+        value("Markets close for Eid al-Fitr 2024.", Some(&SUN)),
+        "2024-04-10"
+    );
+    let t = one("Families gathered during Ramadan 2025.", Some(&SUN));
+    assert_eq!(
+        (t.value.as_str(), t.range_end.as_deref()),
+        ("2025-03-01", Some("2025-03-29"))
+    );
+    assert_eq!(
+        value("The last Eid al-Adha was quiet.", Some(&SUN)),
+        "2024-06-16"
+    );
+    // Jewish holidays begin at sundown: the value is the evening they start.
+    assert_eq!(
+        value("Talks will resume after Yom Kippur.", Some(&SUN)),
+        "2025-10-01"
+    );
+    let t = one("He visited his parents for Passover 2026.", Some(&SUN));
+    assert_eq!(
+        (t.value.as_str(), t.range_end.as_deref()),
+        ("2026-04-01", Some("2026-04-09"))
+    );
+    assert_eq!(
+        tag("Hanukkah 2024 began on Christmas Day.", Some(&SUN))[0]
+            .range_end
+            .as_deref(),
+        Some("2025-01-01")
+    );
+    assert_eq!(
+        value("Chinese New Year 2025 was celebrated widely.", Some(&SUN)),
+        "2025-01-29"
+    );
+    assert_eq!(
+        value("Sales rose before the Lunar New Year 2026.", Some(&SUN)),
+        "2026-02-17"
+    );
+}
+
+#[test]
+fn hindu_and_solar_holidays() {
+    // Tithi current at the hour of observance in an amanta month named by the Sun's entry.
+    assert_eq!(
+        value("Diwali 2024 lit up the city.", Some(&SUN)),
+        "2024-10-31"
+    );
+    assert_eq!(
+        value("Crowds gathered for Holi 2025.", Some(&SUN)),
+        "2025-03-14"
+    );
+    assert_eq!(
+        value("Ganesh Chaturthi 2023 drew crowds.", Some(&SUN)),
+        "2023-09-19"
+    );
+    // The Sun entering sidereal Capricorn; after sunset it counts for the next day.
+    assert_eq!(
+        value("Makar Sankranti 2025 was a holiday.", Some(&SUN)),
+        "2025-01-14"
+    );
+    let t = one("Navaratri 2023 is celebrated with dances.", Some(&SUN));
+    assert_eq!(
+        (t.value.as_str(), t.range_end.as_deref()),
+        ("2023-10-15", Some("2023-10-24"))
+    );
+}
+
+#[test]
+fn holiday_names_are_sorted() {
+    assert!(crate::parse::holiday_names_sorted());
+}
+
+#[test]
+fn future_markers_and_quarters() {
+    // Sunday 2025-05-18
+    assert_eq!(value("The envoy could arrive as soon as Tuesday.", Some(&SUN)), "2025-05-20");
+    assert_eq!(value("The team planned to leave on Thursday.", Some(&SUN)), "2025-05-22");
+    assert_eq!(value("The index is to resume trading Monday.", Some(&SUN)), "2025-05-19");
+    assert_eq!(value("Aides said he would be traveling Thursday.", Some(&SUN)), "2025-05-22");
+    // "the current quarter" is the DCT's, even after another quarter was mentioned
+    let v = tag("Profit fell in the first quarter, and the current quarter looks better.", Some(&SUN));
+    assert_eq!(v.last().map(|t| t.value.as_str()), Some("2025-Q2"));
+    // "the latest quarter" is the last one completed before the DCT
+    let v = tag("Sales in the first quarter of 2024 were weak, but the latest quarter was strong.", Some(&SUN));
+    assert_eq!(v.last().map(|t| t.value.as_str()), Some("2025-Q1"));
+}
+
+#[test]
+fn ended_and_since_dates_are_past() {
+    assert_eq!(tag("Revenue rose in the year ended March 31.", Some(&SUN))[1].value, "2025-03-31");
+    assert_eq!(value("Prices have risen since Nov. 3.", Some(&SUN)), "2024-11-03");
+}
+
+#[test]
+fn deadlines_ahead_and_plans() {
+    assert_eq!(value("Officials want a deal by August.", Some(&SUN)), "2025-08");
+    assert_eq!(value("The loans run through January.", Some(&SUN)), "2026-01");
+    assert_eq!(value("The vote was planned for early March.", Some(&Dct { date: (2025, 2, 10), time: None })), "2025-03");
+}
+
+#[test]
+fn the_week_of_a_date() {
+    assert_eq!(value("A hearing is set for the week of March 6, 2000.", Some(&SUN)), "2000-W10");
+    assert_eq!(value("They meet the week of June 4.", Some(&SUN)), "2025-W23");
+}
+
+#[test]
+fn time_zones_convert_with_a_known_offset() {
+    let dct = Dct { date: (2025, 5, 18), time: Some((9, 0)) };
+    let opts = Options { default_tense: Tense::Future, utc_offset_min: Some(-120) };
+    let v = |s: &str| tag_with(s, Some(&dct), &opts).into_iter().map(|t| t.value).collect::<Vec<_>>();
+    assert_eq!(v("Call me Monday 8:00 GMT"), vec!["2025-05-19T06:00"]);
+    assert_eq!(v("the show starts at 4pm CET"), vec!["2025-05-18T13:00"]);
+    assert_eq!(v("Monday 9 am (BST)"), vec!["2025-05-19T06:00"]);
+    // news default: TimeML keeps the local reading
+    assert_eq!(value("The market closed at 4 p.m. EST.", Some(&SUN)), "2025-05-18T16:00");
+}
+
+#[test]
+fn reporting_years() {
+    let v = tags("Profit rose in the fiscal year ended March 31.", Some(&SUN));
+    assert_eq!(v[0], ("the fiscal year".into(), "P1Y".into(), TimexType::Duration));
+    assert_eq!(tags("Sales for the full year were flat.", Some(&SUN)), vec![("the full year".into(), "2025".into(), TimexType::Date)]);
+    assert!(tag("It was the year of the dragon.", Some(&SUN)).is_empty());
+}
+
+#[test]
+fn years_in_words() {
+    assert_eq!(value("Prices peaked in nineteen ninety-six.", Some(&SUN)), "1996");
+    assert_eq!(value("They plan to finish by the year two thousand.", Some(&SUN)), "2000");
+    assert_eq!(value("Easter Sunday two thousand ten was cold.", Some(&SUN)), "2010-04-04");
+    assert_eq!(value("It began in January nineteen ninety-seven.", Some(&SUN)), "1997-01");
+    assert!(tag("Nineteen people were hurt.", Some(&SUN)).is_empty());
+}
+
+#[test]
+fn past_marked_dates_lean_to_the_past() {
+    // Sunday 2025-05-18: Nov. 3 is 169 days back or 196 ahead
+    assert_eq!(value("The suspect was last seen Nov. 3 near the border.", Some(&SUN)), "2024-11-03");
+    let d = Dct { date: (2025, 2, 6), time: None };
+    // Aug. 6: 185 days back, 181 ahead; "was" leans to the past, untensed takes the nearest
+    assert_eq!(value("The index was at a record on Aug. 6 amid the rally.", Some(&d)), "2024-08-06");
+    assert_eq!(value("Talks resume on Aug. 6", Some(&d)), "2025-08-06");
+}
+
+#[test]
+fn year_comparisons_do_not_chain() {
+    let d = Dct { date: (1989, 10, 26), time: None };
+    let v: Vec<String> = tag("Profit in the third quarter rose to $5 million from $4 million a year earlier. Sales rose 10% from a year earlier.", Some(&d))
+        .into_iter()
+        .map(|t| t.value)
+        .collect();
+    assert_eq!(v, vec!["1989-Q3", "1988-Q3", "1988-Q3"]);
+}
+
+#[test]
+fn holiday_in_a_year() {
+    assert_eq!(value("Deepavali in 2019 drew crowds.", Some(&SUN)), "2019-10-27");
 }

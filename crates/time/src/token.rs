@@ -376,18 +376,58 @@ fn lookup(w: &str) -> Lex {
     }
 }
 
+/// First words of religious and national holiday names (sorted; binary search after the
+/// main table, so the common path does not pay for them).
+const HOLIDAY_FIRST_WORDS: &[&str] = &[
+    "amun", "arabic", "ascension", "ashura", "baisakhi", "bakr", "bakrid", "basant", "bhai", "bhau",
+    "bhogi", "bogi", "buddha", "chaitra", "chanuka", "chanukah", "chanukkah", "chhath", "chhoti",
+    "chinese", "choti", "dala", "dasara", "dayananda", "deepavali", "dhanatrayodashi", "dhanteras",
+    "dhulandi", "dhuleti", "divali", "diwali", "durga", "dussehra", "dussera", "eid", "feast",
+    "ganesh", "gokulashtami", "gudi", "guru", "hannukah", "hannukkah", "hanuka", "hanukah",
+    "hanukka", "hanukkah", "hijri", "holi", "holika", "holocaust", "id", "islamic", "isra",
+    "israel", "jamat", "jamshedi", "janmashtami", "jumat", "jumu", "kaanum", "kali", "kamudu",
+    "kanni", "karva", "karwa", "krishna", "lag", "lailat", "lakshmi", "laylat", "lunar", "maattu",
+    "maghi", "maha", "maharishi", "mahashivaratri", "mahashivratri", "mahaveer", "mahavir", "makar",
+    "makara", "mattu", "mawlid", "milad", "naraka", "navaratri", "navratri", "onam", "pargat",
+    "parsi", "passover", "pesach", "pesah", "phagwah", "pongal", "purim", "rabindra",
+    "rabindranath", "rakhi", "raksha", "ram", "rama", "ramadan", "ramadhan", "ramazan", "rath",
+    "ratha", "ravidas", "rosh", "sacrifice", "samvatsaradi", "saraswati", "shab", "shavuos",
+    "shavuot", "shavuoth", "shemini", "shushan", "simchas", "simchat", "simhat", "succos", "succot",
+    "sukkos", "sukkot", "sukkoth", "surya", "thai", "thiru", "thiruonam", "thiruvonam", "tisha",
+    "tishah", "tu", "ugadi", "vaisakha", "vaisakhi", "vaishakhi", "valmiki", "vasakhi", "vasant",
+    "vesak", "vijayadashami", "vinayak", "vinayaka", "wesak", "world", "yom", "yugadi",
+];
+
+/// Per first letter, a bit per word length present in [`HOLIDAY_FIRST_WORDS`]: most words
+/// are rejected without a search.
+const HOLIDAY_MASK: [u32; 26] = {
+    let mut m = [0u32; 26];
+    let mut i = 0;
+    while i < HOLIDAY_FIRST_WORDS.len() {
+        let b = HOLIDAY_FIRST_WORDS[i].as_bytes();
+        m[(b[0] - b'a') as usize] |= 1 << b.len();
+        i += 1;
+    }
+    m
+};
+
 /// Lexical class of a word, compared case-insensitively without allocating.
 pub(crate) fn classify(w: &str) -> Lex {
     let b = w.as_bytes();
-    if b.len() > 12 || b.is_empty() {
+    if b.len() > 16 || b.is_empty() {
         return Lex::None;
     }
-    let mut buf = [0u8; 12];
+    let mut buf = [0u8; 16];
     for (o, c) in buf.iter_mut().zip(b) {
         *o = c.to_ascii_lowercase();
     }
+    let w = &buf[..b.len()];
     // Only ASCII letters reach here, so this cannot fail.
-    std::str::from_utf8(&buf[..b.len()]).map(lookup).unwrap_or(Lex::None)
+    let lex = if b.len() <= 12 { std::str::from_utf8(w).map(lookup).unwrap_or(Lex::None) } else { Lex::None };
+    if lex == Lex::None && HOLIDAY_MASK[(w[0] - b'a') as usize] & (1 << w.len()) != 0 && HOLIDAY_FIRST_WORDS.binary_search_by(|x| x.as_bytes().cmp(w)).is_ok() {
+        return Lex::Kw(Kw::Holiday);
+    }
+    lex
 }
 
 /// Split into words (ASCII letters), numbers (ASCII digits) and single-character
@@ -426,5 +466,14 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             let lex = if c == b'@' { Lex::Kw(Kw::At) } else { Lex::None };
             out.push(Tok { s, e: i, kind: Kind::Punct, lex, cap: false });
         }
+    }
+}
+
+#[cfg(test)]
+mod holiday_words_tests {
+    #[test]
+    fn sorted_and_classified() {
+        assert!(super::HOLIDAY_FIRST_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(super::classify("Diwali"), super::Lex::Kw(super::Kw::Holiday));
     }
 }

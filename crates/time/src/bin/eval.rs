@@ -218,7 +218,7 @@ fn core(text: &str) -> (usize, usize) {
 
 fn duckling(path: &str) {
     let f = std::fs::File::open(path).expect("open duckling corpus");
-    let opts = Options { default_tense: Tense::Future };
+    let mut opts = Options { default_tense: Tense::Future, utc_offset_min: None };
     let mut stats: std::collections::BTreeMap<String, (u32, u32)> = Default::default();
     let mut day_or_coarser = (0u32, 0u32);
     let verbose = std::env::var("EVAL_VERBOSE").is_ok();
@@ -229,6 +229,11 @@ fn duckling(path: &str) {
         let kind = c["kind"].as_str().unwrap_or_default().to_string();
         let reference = c["reference"].as_str().unwrap_or_default();
         let dct = newsfuse_time::timeml::parse_dct_value(reference).unwrap_or(Dct { date: (2013, 2, 12), time: Some((4, 30)) });
+        // the reference's UTC offset, "...T04:30:00-02:00"
+        opts.utc_offset_min = reference.get(19..).and_then(|z| {
+            let sign = if z.starts_with('-') { -1 } else if z.starts_with('+') { 1 } else { return None };
+            Some(sign * (z.get(1..3)?.parse::<i32>().ok()? * 60 + z.get(4..6)?.parse::<i32>().ok()?))
+        });
         let tx = tag_with(text, Some(&dct), &opts);
         let g = c["grain"].as_str().and_then(grain);
         let ok = if kind == "negative" {
