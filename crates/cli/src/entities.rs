@@ -88,9 +88,10 @@ pub fn resolve_batch(docs: &mut [Document]) -> Vec<(newsfuse_entities::resolve::
     let mut out = Vec::with_capacity(entities.len());
     for e in entities {
         let mut ids: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for &i in &e.mentions {
             let (d, m) = owners[i];
-            if !ids.contains(&docs[d].id) {
+            if seen.insert(d) {
                 ids.push(docs[d].id.clone());
             }
             if let Some(m) = m {
