@@ -26,16 +26,19 @@ pub struct QuotesArgs {
     /// Folder to write the `.ann` files to.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Which component finds the statements: combined (tagger + rules), tagger, rules.
+    #[arg(long, default_value = "combined", value_parser = ["combined", "tagger", "rules"])]
+    method: String,
     #[command(flatten)]
     opts: CommonOpts,
 }
 
 pub fn run(args: QuotesArgs) -> Result<ExitCode, String> {
     if let (Some(dir), Some(out)) = (&args.brat, &args.out) {
-        return brat(dir, out, &args.opts);
+        return brat(dir, out, method(&args.method), &args.opts);
     }
     let (mut docs, _, failures, _) = crate::batch::read_all(args.paths, &args.opts);
-    args.opts.pool().install(|| docs.par_iter_mut().for_each(|d| d.quotes = newsfuse_quotes::find_quotes(d)));
+    args.opts.pool().install(|| docs.par_iter_mut().for_each(|d| d.quotes = newsfuse_quotes::find_attributions_with(d, method(&args.method)).into_iter().map(|a| a.quote).collect()));
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let werr = |e: std::io::Error| format!("cannot write output: {e}");
@@ -102,7 +105,15 @@ pub fn annotate_plain(doc: &mut Document) {
     crate::entities::resolve_batch(std::slice::from_mut(doc));
 }
 
-fn brat(dir: &Path, out: &Path, opts: &CommonOpts) -> Result<ExitCode, String> {
+fn method(name: &str) -> newsfuse_quotes::Method {
+    match name {
+        "rules" => newsfuse_quotes::Method::Rules,
+        "tagger" => newsfuse_quotes::Method::Tagger,
+        _ => newsfuse_quotes::Method::Combined,
+    }
+}
+
+fn brat(dir: &Path, out: &Path, method: newsfuse_quotes::Method, opts: &CommonOpts) -> Result<ExitCode, String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -118,7 +129,7 @@ fn brat(dir: &Path, out: &Path, opts: &CommonOpts) -> Result<ExitCode, String> {
                 let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("article").to_string();
                 let mut doc = plain_document(&stem, text);
                 annotate_plain(&mut doc);
-                let ann = to_brat(&doc, &newsfuse_quotes::find_attributions(&doc));
+                let ann = to_brat(&doc, &newsfuse_quotes::find_attributions_with(&doc, method));
                 let target = out.join(format!("{stem}.ann"));
                 std::fs::write(&target, ann).map_err(|e| format!("{}: {e}", target.display()))
             })

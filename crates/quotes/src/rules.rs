@@ -8,7 +8,7 @@ use crate::lexicon::{self, lower, Cue};
 use crate::marks::{find_marked, Marked};
 use crate::Attribution;
 
-pub(crate) struct Ctx<'a> {
+pub struct Ctx<'a> {
     pub doc: &'a Document,
     pub text: &'a str,
     pub toks: &'a [Span],
@@ -470,7 +470,16 @@ fn reported_in(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
     None
 }
 
-pub(crate) fn find(ctx: &Ctx) -> Vec<Attribution> {
+/// The source of the cue at token `j`: before it ("Ruiz said"), else after
+/// it ("said Ruiz"), within its sentence.
+pub fn source_for_cue(ctx: &Ctx, j: usize) -> Option<Span> {
+    let s = *ctx.sent.get(j)? as usize;
+    let (a, b) = ctx.sentence_toks(s);
+    let r = ctx.source_before(j, a).or_else(|| ctx.source_after(j, b))?;
+    ctx.span(r.0, r.1)
+}
+
+pub fn find(ctx: &Ctx) -> Vec<Attribution> {
     let mut out = Vec::new();
     direct(ctx, &mut out);
     reported(ctx, &mut out);

@@ -22,6 +22,11 @@ pub(crate) fn doc(text: &str, names: &[(&str, &str)]) -> Document {
     d
 }
 
+/// The rules alone: what these tests pin down.
+fn find_quotes(d: &Document) -> Vec<newsfuse_doc::Quote> {
+    find_attributions_with(d, Method::Rules).into_iter().map(|a| a.quote).collect()
+}
+
 fn show(d: &Document) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
     find_quotes(d)
         .iter()
@@ -135,7 +140,7 @@ fn hostile_inputs_do_not_panic() {
         String::new(),
     ] {
         let d = doc(&text, &[]);
-        for q in find_quotes(&d) {
+        for q in crate::find_quotes(&d) {
             for s in q.content.iter().chain(q.source.iter()).chain(q.cue.iter()) {
                 assert!(s.slice(&d.text).is_some());
             }
@@ -157,7 +162,7 @@ mod props {
         ], 0..60)) {
             let text: String = parts.concat();
             let d = doc(&text, &[("Ruiz", "PER")]);
-            for q in find_quotes(&d) {
+            for q in crate::find_quotes(&d).into_iter().chain(super::find_quotes(&d)) {
                 for s in q.content.iter().chain(q.source.iter()).chain(q.cue.iter()) {
                     prop_assert!(s.slice(&d.text).is_some());
                 }
