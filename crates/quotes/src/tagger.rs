@@ -133,11 +133,15 @@ pub fn features(ctx: &Ctx, roles: &[Role]) -> Vec<((usize, usize), SentenceFeatu
     let mut s_cue = vec![0u64; ns + 1];
     let mut s_rule = vec![0u64; ns + 1];
     let mut s_range = vec![(0usize, 0usize); ns];
+    let mut s_quote = vec![0u64; ns + 1];
+    let mut s_first = vec![0u64; ns + 1];
     for (si, r) in s_range.iter_mut().enumerate() {
         let (a, b) = ctx.sentence_toks(si);
         *r = (a, b);
         s_cue[si] = (a..b).any(|k| cues[k] == 1) as u64;
         s_rule[si] = (a..b).map(|k| roles[k]).max().unwrap_or(0) as u64;
+        s_quote[si] = (a..b).any(|k| ctx.quoted[k]) as u64;
+        s_first[si] = if a < b { lows[a] } else { 0 };
     }
     let mut out = Vec::new();
     for (pa, pb) in paragraph_toks(ctx) {
@@ -225,6 +229,13 @@ pub fn features(ctx: &Ctx, roles: &[Role]) -> Vec<((usize, usize), SentenceFeatu
             f.push(t(31, combine(combine(prev_cue, next_cue), combine(q, pos))));
             f.push(t(32, combine(has_rule, combine(next_cue, starts_quoted as u64))));
             f.push(t(33, (i == pa) as u64 * 2 + (i + 1 == pb) as u64));
+            let in_para = |k: usize| k < ns && s_range[k].0 >= pa && s_range[k].1 <= pb;
+            let (pr, pq) = if si > 0 && in_para(si - 1) { (s_rule[si - 1], s_quote[si - 1]) } else { (9, 9) };
+            let (nr, nq, nf) = if in_para(si + 1) { (s_rule[si + 1], s_quote[si + 1], s_first[si + 1]) } else { (9, 9, 9) };
+            f.push(t(34, combine(combine(pr, nr), roles[i] as u64)));
+            f.push(t(35, combine(combine(pq, nq), q)));
+            f.push(t(36, combine(nf, q)));
+            f.push(t(37, combine(combine(pr, pq), pos)));
             let key = [low, sh, roles[i] as u64 + 7 + 16 * (i == a) as u64];
             debug_assert_eq!(key.len(), NKEYS);
             sf.end_token(key);
@@ -327,7 +338,7 @@ pub fn attributions(ctx: &Ctx, model: &Perceptron, roles: &[Role]) -> Vec<Attrib
         };
         if spans[2].is_empty() {
             if let (Some(prev), Some(l)) = (last_sentence_had, out.last_mut()) {
-                if prev + 1 == si && l.quote.cue.is_some() && same_para(ctx.tok_at(l.clause.last().map_or(0, |c| c.start as usize))) {
+                if merge_fwd() && prev + 1 == si && l.quote.cue.is_some() && same_para(ctx.tok_at(l.clause.last().map_or(0, |c| c.start as usize))) {
                     l.clause.extend(contents.iter().copied());
                     l.quote.content.extend(contents.iter().copied());
                     last_sentence_had = Some(si);
@@ -339,26 +350,62 @@ pub fn attributions(ctx: &Ctx, model: &Perceptron, roles: &[Role]) -> Vec<Attrib
             last_sentence_had = Some(si);
             continue;
         }
-        let cue = spans[2][0];
-        let source = spans[1].iter().min_by_key(|s| (s.0 as i64 - cue.0 as i64).abs()).map(|&s| span(s));
-        // "..., he said." after a content-only sentence: the attribution of both.
-        if let (Some(prev), Some(l)) = (last_sentence_had, out.last_mut()) {
-            if prev + 1 == si && l.quote.cue.is_none() && spans[3].first().is_some_and(|c| c.0 == a || ctx.quoted[c.0]) {
-                l.quote.cue = Some(span(cue));
-                l.quote.source = source.or(l.quote.source);
-                l.clause.extend(contents.iter().copied());
-                l.quote.content.extend(contents.iter().copied());
-                l.cue_tok = Some(cue.0);
-                last_sentence_had = Some(si);
-                continue;
+        // Cue runs a word apart are one cue ("said on Monday in").
+        let mut cues: Vec<(usize, usize)> = Vec::new();
+        for &c in &spans[2] {
+            match cues.last_mut() {
+                Some(l) if c.0 <= l.1 + 1 && split_cues() => l.1 = c.1,
+                _ => cues.push(c),
             }
         }
-        out.push(Attribution {
-            quote: Quote { content: contents.clone(), direct: false, source, cue: Some(span(cue)), ..Default::default() },
-            clause: contents,
-            cue_tok: Some(cue.0),
-        });
+        if !split_cues() {
+            cues.truncate(1);
+        }
+        // Each content run goes to the nearest cue before it, else the first after it.
+        let mut groups: Vec<Vec<(usize, usize)>> = vec![Vec::new(); cues.len()];
+        for &c in &spans[3] {
+            let k = cues.iter().rposition(|q| q.1 <= c.0).unwrap_or(0);
+            groups[k].push(c);
+        }
+        // A cue with no content of its own shares the next cue's ("Ruiz said, citing ...").
+        let mut first = true;
+        for (k, cue) in cues.iter().enumerate() {
+            let contents: Vec<Span> = groups[k].iter().map(|&c| span(c)).collect();
+            if contents.is_empty() {
+                continue;
+            }
+            let source = spans[1].iter().min_by_key(|s| (s.0 as i64 - cue.0 as i64).abs()).map(|&s| span(s));
+            // "..., he said." after a content-only sentence: the attribution of both.
+            if first {
+                first = false;
+                if let (Some(prev), Some(l)) = (last_sentence_had, out.last_mut()) {
+                    if merge_back() && prev + 1 == si && l.quote.cue.is_none() && spans[3].first().is_some_and(|c| c.0 == a || ctx.quoted[c.0]) {
+                        l.quote.cue = Some(span(*cue));
+                        l.quote.source = source.or(l.quote.source);
+                        l.clause.extend(contents.iter().copied());
+                        l.quote.content.extend(contents.iter().copied());
+                        l.cue_tok = Some(cue.0);
+                        continue;
+                    }
+                }
+            }
+            out.push(Attribution {
+                quote: Quote { content: contents.clone(), direct: false, source, cue: Some(span(*cue)), ..Default::default() },
+                clause: contents,
+                cue_tok: Some(cue.0),
+            });
+        }
         last_sentence_had = Some(si);
     }
     out
+}
+
+fn merge_fwd() -> bool {
+    std::env::var("QF").map_or(true, |v| v == "1")
+}
+fn merge_back() -> bool {
+    std::env::var("QB").map_or(true, |v| v == "1")
+}
+fn split_cues() -> bool {
+    std::env::var("QS").map_or(true, |v| v == "1")
 }
