@@ -20,6 +20,10 @@ fn norm_role(w: &str) -> String {
     }
 }
 
+/// Role words that fit anyone of the kind: they count half.
+const GENERIC: &[&str] = &["LEADER", "OFFICIAL", "SPOKES", "aide", "minister", "secretary", "adviser", "advisor", "envoy", "chief"];
+const PARTY: &[&str] = &["republican", "democrat", "democratic", "conservative", "liberal", "billionaire", "businessman", "candidate", "nominee"];
+
 const SKIP: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "’s", "'s", "of", "and", "former", "then", "new", "top"];
 
 /// Canonical name of a mention: its resolved entity, else the longest
@@ -76,7 +80,7 @@ fn is_pronoun(s: &str) -> Option<&'static str> {
     match s.to_lowercase().as_str() {
         "he" | "him" => Some("he"),
         "she" | "her" => Some("she"),
-        "they" | "we" => Some("they"),
+        "they" | "we" | "it" => Some("they"),
         _ => None,
     }
 }
@@ -98,8 +102,17 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                     None
                 }
             }
-            Some(src) => {
+            Some(mut src) => {
+                // "later at the White House he": the pronoun is the source.
+                let full = doc.span_text(src);
+                if let Some((_, last)) = full.rsplit_once(' ') {
+                    if is_pronoun(last).is_some() && !doc.mentions.iter().any(|m| src.contains(m.span) && m.label == "PER") {
+                        src = Span::new(src.end as usize - last.len(), src.end as usize);
+                    }
+                }
                 let text = doc.span_text(src);
+                // "Ruiz, who said ...": the name before the relative pronoun.
+                let relative = matches!(text.to_lowercase().as_str(), "who" | "which");
                 let inside: Vec<&Mention> = mentions.iter().filter(|m| src.contains(m.span) && matches!(m.label.as_str(), "PER" | "ORG" | "LOC" | "MISC")).collect();
                 // "Putin's aide Yuri Ushakov": the last name not followed by 's.
                 let head = inside.iter().rev().find(|m| {
@@ -125,7 +138,14 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                     }
                     c
                 };
-                if let Some(m) = head {
+                let antecedent = if relative {
+                    mentions.iter().rev().find(|m| m.span.end <= src.start && m.span.end + 4 >= src.start && matches!(m.label.as_str(), "PER" | "ORG"))
+                } else {
+                    None
+                };
+                if let Some(m) = antecedent {
+                    Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label.clone()), via: "pronoun".into(), candidates: vec![] })
+                } else if let Some(m) = head {
                     Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label.clone()), via: "name".into(), candidates: vec![] })
                 } else if let Some(p) = is_pronoun(text) {
                     let label = if p == "they" { "ORG" } else { "PER" };
@@ -155,20 +175,26 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                             if m.label != "PER" || m.span.start >= src.start && m.span.start > content_start || inside_content(m, atts) {
                                 continue;
                             }
-                            let score = words.iter().filter(|w| roles[i].contains(w)).count();
+                            let score: usize = words.iter().filter(|w| roles[i].contains(w)).map(|w| if GENERIC.contains(&w.as_str()) { 1 } else { 2 }).sum();
                             if score > 0 && best.is_none_or(|(s, _)| score >= s) {
                                 best = Some((score, i));
                             }
                         }
                     }
                     match best {
-                        Some((score, i)) if score * 2 >= words.len().min(3) => {
+                        Some((score, i)) if score >= 2 => {
                             let m = &mentions[i];
                             Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label.clone()), via: "role".into(), candidates: vec![] })
                         }
                         _ => {
                             let cap = text.split_whitespace().filter(|w| !SKIP.contains(&w.to_lowercase().as_str())).all(|w| w.chars().next().is_some_and(char::is_uppercase));
-                            if cap && !words.is_empty() {
+                            let party = words.iter().all(|w| GENERIC.contains(&w.as_str()) || PARTY.contains(&w.as_str()));
+                            let recent = prev.as_ref().filter(|(sp, at)| sp.label.as_deref() == Some("PER") && para_of(src.start) <= para_of(*at) + 2);
+                            if party && recent.is_some() {
+                                // "the Republican", "the president": the person just quoted.
+                                let (sp, _) = recent.cloned().unwrap_or_default();
+                                Some(Speaker { via: "role".into(), candidates: vec![], ..sp })
+                            } else if cap && !words.is_empty() && !party {
                                 // An organization the tagger did not name: "the Kremlin".
                                 let name = text.trim_start_matches("the ").trim_start_matches("The ").to_string();
                                 Some(Speaker { entity: Some(name), label: Some("ORG".into()), via: "name".into(), candidates: vec![] })
