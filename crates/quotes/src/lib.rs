@@ -95,7 +95,9 @@ pub fn combine(ctx: &rules::Ctx, model: &Perceptron, rule_atts: Vec<Attribution>
         // The rule that explains the same content, if any.
         let rule = rule_atts.iter().find(|r| overlaps(&r.clause, &a.clause) && r.quote.cue.is_some());
         if let Some(r) = rule {
-            if a.quote.source.is_none() && (a.quote.cue.is_none() || a.quote.cue == r.quote.cue) {
+            let precise = r.quote.direct && r.quote.source.is_some();
+            let same_cue = a.quote.cue.is_none() || a.quote.cue == r.quote.cue;
+            if (precise && same_cue) || (a.quote.source.is_none() && same_cue) {
                 a.quote.source = r.quote.source;
                 a.quote.cue = a.quote.cue.or(r.quote.cue);
             }

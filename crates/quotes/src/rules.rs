@@ -232,6 +232,14 @@ fn after_quote(ctx: &Ctx, q: &Marked, hi_byte: usize) -> Option<Found> {
         return None;
     }
     let a = ctx.tok_at(q.end);
+    // “...” ― Ana Ruiz  (a signature after the quote, up to the paragraph end)
+    if matches!(ctx.word(a), "―" | "—" | "–" | "-") {
+        let para_end = ctx.doc.paragraphs.iter().find(|p| p.span.start as usize <= q.open && q.end <= p.span.end as usize).map_or(q.end, |p| p.span.end as usize);
+        let hi = ctx.tok_at(para_end).min(ctx.tok_at(hi_byte));
+        if let Some(src) = ctx.source_after(a, hi).filter(|_| ctx.capitalized(a + 1)) {
+            return Some(Found { cue: (a, a + 1), source: Some(src), clause: None });
+        }
+    }
     let s = *ctx.sent.get(a)? as usize;
     let close_tok = a.checked_sub(1)?;
     if ctx.sent.get(close_tok).copied() != Some(s as u32) && ctx.sent[close_tok] != u32::MAX {
@@ -479,9 +487,46 @@ pub fn source_for_cue(ctx: &Ctx, j: usize) -> Option<Span> {
     ctx.span(r.0, r.1)
 }
 
+/// Transcript paragraphs: "WALLACE: Governor, ..." — a name and a colon open
+/// the paragraph; the rest of it is what the named person said.
+fn speaker_labels(ctx: &Ctx, out: &mut Vec<Attribution>) {
+    for p in &ctx.doc.paragraphs {
+        let a = ctx.tok_at(p.span.start as usize);
+        let b = ctx.toks.partition_point(|t| t.start < p.span.end);
+        let mut i = a;
+        if i < b && ctx.word(i).chars().all(lexicon::is_quote_char) {
+            i += 1;
+        }
+        let name_start = i;
+        while i < b && i - name_start < 4 && ctx.capitalized(i) && !ctx.punct(i) {
+            i += 1;
+        }
+        if i == name_start || i + 2 >= b || ctx.word(i) != ":" {
+            continue;
+        }
+        let end = ctx.content_end(i + 1, b);
+        if let Some(c) = ctx.span(i + 1, end) {
+            out.push(Attribution {
+                quote: quote(ctx, vec![c], false, Some((i, i + 1)), Some((name_start, i))),
+                clause: vec![c],
+                cue_tok: Some(i),
+            });
+        }
+    }
+}
+
 pub fn find(ctx: &Ctx) -> Vec<Attribution> {
     let mut out = Vec::new();
+    speaker_labels(ctx, &mut out);
+    let labelled: Vec<Span> = out.iter().flat_map(|a| a.clause.iter().copied()).collect();
     direct(ctx, &mut out);
+    // A quote inside a transcript paragraph belongs to its label.
+    let n = labelled.len();
+    let mut k = 0;
+    out.retain(|a| {
+        k += 1;
+        k <= n || !a.clause.iter().any(|c| labelled.iter().any(|l| l.start < c.end && c.start < l.end))
+    });
     reported(ctx, &mut out);
     out.sort_by_key(|a| a.quote.content.first().map(|s| s.start));
     out
