@@ -338,7 +338,7 @@ pub fn attributions(ctx: &Ctx, model: &Perceptron, roles: &[Role]) -> Vec<Attrib
         };
         if spans[2].is_empty() {
             if let (Some(prev), Some(l)) = (last_sentence_had, out.last_mut()) {
-                if merge_fwd() && prev + 1 == si && l.quote.cue.is_some() && same_para(ctx.tok_at(l.clause.last().map_or(0, |c| c.start as usize))) {
+                if prev + 1 == si && l.quote.cue.is_some() && same_para(ctx.tok_at(l.clause.last().map_or(0, |c| c.start as usize))) {
                     l.clause.extend(contents.iter().copied());
                     l.quote.content.extend(contents.iter().copied());
                     last_sentence_had = Some(si);
@@ -354,12 +354,9 @@ pub fn attributions(ctx: &Ctx, model: &Perceptron, roles: &[Role]) -> Vec<Attrib
         let mut cues: Vec<(usize, usize)> = Vec::new();
         for &c in &spans[2] {
             match cues.last_mut() {
-                Some(l) if c.0 <= l.1 + 1 && split_cues() => l.1 = c.1,
+                Some(l) if c.0 <= l.1 + 1 => l.1 = c.1,
                 _ => cues.push(c),
             }
-        }
-        if !split_cues() {
-            cues.truncate(1);
         }
         // Each content run goes to the nearest cue before it, else the first after it.
         let mut groups: Vec<Vec<(usize, usize)>> = vec![Vec::new(); cues.len()];
@@ -379,7 +376,7 @@ pub fn attributions(ctx: &Ctx, model: &Perceptron, roles: &[Role]) -> Vec<Attrib
             if first {
                 first = false;
                 if let (Some(prev), Some(l)) = (last_sentence_had, out.last_mut()) {
-                    if merge_back() && prev + 1 == si && l.quote.cue.is_none() && spans[3].first().is_some_and(|c| c.0 == a || ctx.quoted[c.0]) {
+                    if prev + 1 == si && l.quote.cue.is_none() && spans[3].first().is_some_and(|c| c.0 == a || ctx.quoted[c.0]) {
                         l.quote.cue = Some(span(*cue));
                         l.quote.source = source.or(l.quote.source);
                         l.clause.extend(contents.iter().copied());
@@ -400,12 +397,3 @@ pub fn attributions(ctx: &Ctx, model: &Perceptron, roles: &[Role]) -> Vec<Attrib
     out
 }
 
-fn merge_fwd() -> bool {
-    std::env::var("QF").map_or(true, |v| v == "1")
-}
-fn merge_back() -> bool {
-    std::env::var("QB").map_or(true, |v| v == "1")
-}
-fn split_cues() -> bool {
-    std::env::var("QS").map_or(true, |v| v == "1")
-}

@@ -170,3 +170,19 @@ mod props {
         }
     }
 }
+
+#[test]
+fn default_method_finds_speakers() {
+    let d = doc(
+        "Mayor Ana Ruiz opened the new bridge in Brezhovo on Monday.\n\n“This is a great day for the whole valley,” Ruiz told reporters.\n\nCouncilman Tom Bell said the project had cost far too much money.",
+        &[("Ana Ruiz", "PER"), ("Ruiz", "PER"), ("Tom Bell", "PER"), ("Brezhovo", "LOC")],
+    );
+    let quotes = crate::find_quotes(&d);
+    let direct = quotes.iter().find(|q| q.direct).expect("the direct quote");
+    assert_eq!(d.span_text(direct.content[0]), "This is a great day for the whole valley,");
+    assert_eq!(direct.speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("Ana Ruiz"));
+    assert_eq!(direct.channel.as_ref().map(|c| c.kind.as_str()), Some("reporters"));
+    let reported = quotes.iter().find(|q| !q.direct).expect("the reported statement");
+    assert!(d.span_text(reported.content[0]).contains("cost far too much"));
+    assert_eq!(reported.speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("Tom Bell"));
+}
