@@ -97,7 +97,7 @@ pub fn combine(ctx: &rules::Ctx, model: &Perceptron, rule_atts: Vec<Attribution>
         if let Some(r) = rule {
             let precise = r.quote.direct && r.quote.source.is_some();
             let same_cue = a.quote.cue.is_none() || a.quote.cue == r.quote.cue;
-            if (precise && same_cue) || (a.quote.source.is_none() && same_cue) {
+            if same_cue && (precise || a.quote.source.is_none()) {
                 a.quote.source = r.quote.source;
                 a.quote.cue = a.quote.cue.or(r.quote.cue);
             }
