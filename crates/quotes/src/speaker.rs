@@ -122,7 +122,8 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                 let head = head.or_else(|| {
                     inside.iter().rev().find(|m| {
                         let rest = doc.text.get(m.span.end as usize..src.end as usize).unwrap_or("");
-                        rest.trim().is_empty()
+                        // "the Republican" is a description, not the party.
+                        rest.trim().is_empty() && !PARTY.contains(&doc.span_text(m.span).to_lowercase().as_str())
                     })
                 });
                 let before = |pred: &dyn Fn(&Mention) -> bool| -> Vec<String> {
@@ -170,7 +171,10 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                     // A description: "the Ukrainian leader", "the Kremlin".
                     let words: Vec<String> = text.split_whitespace().map(norm_role).filter(|w| !SKIP.contains(&w.as_str()) && !w.is_empty()).collect();
                     let mut best: Option<(usize, usize)> = None; // (score, mention index)
-                    if !words.is_empty() {
+                    let cap = text.split_whitespace().filter(|w| !SKIP.contains(&w.to_lowercase().as_str())).all(|w| w.chars().next().is_some_and(char::is_uppercase));
+                    // "Experts", "European leaders": a group, not one person.
+                    let plural = text.split_whitespace().last().is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("’s") && !w.ends_with("'s"));
+                    if !words.is_empty() && !plural && !(cap && words.len() > 1) {
                         for (i, m) in mentions.iter().enumerate() {
                             if m.label != "PER" || m.span.start >= src.start && m.span.start > content_start || inside_content(m, atts) {
                                 continue;
@@ -187,14 +191,13 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                             Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label.clone()), via: "role".into(), candidates: vec![] })
                         }
                         _ => {
-                            let cap = text.split_whitespace().filter(|w| !SKIP.contains(&w.to_lowercase().as_str())).all(|w| w.chars().next().is_some_and(char::is_uppercase));
                             let party = words.iter().all(|w| GENERIC.contains(&w.as_str()) || PARTY.contains(&w.as_str()));
                             let recent = prev.as_ref().filter(|(sp, at)| sp.label.as_deref() == Some("PER") && para_of(src.start) <= para_of(*at) + 2);
-                            if party && recent.is_some() {
+                            if party && recent.is_some() && !plural {
                                 // "the Republican", "the president": the person just quoted.
                                 let (sp, _) = recent.cloned().unwrap_or_default();
                                 Some(Speaker { via: "role".into(), candidates: vec![], ..sp })
-                            } else if cap && !words.is_empty() && !party {
+                            } else if cap && !words.is_empty() && !party && !plural {
                                 // An organization the tagger did not name: "the Kremlin".
                                 let name = text.trim_start_matches("the ").trim_start_matches("The ").to_string();
                                 Some(Speaker { entity: Some(name), label: Some("ORG".into()), via: "name".into(), candidates: vec![] })

@@ -186,3 +186,15 @@ fn default_method_finds_speakers() {
     assert!(d.span_text(reported.content[0]).contains("cost far too much"));
     assert_eq!(reported.speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("Tom Bell"));
 }
+
+#[test]
+fn groups_and_organizations_are_not_people() {
+    let d = doc(
+        "Valdorian President Marco Lenz spoke on Monday.\n\nAnalysts said the deal would not last.\n\nThe Valdorian Water Agency said the dam was safe.",
+        &[("Marco Lenz", "PER")],
+    );
+    let q = find_quotes(&d);
+    assert_eq!(q.len(), 2, "{:?}", show(&d));
+    assert_eq!(q[0].speaker.as_ref().and_then(|s| s.entity.as_deref()), None);
+    assert_eq!(q[1].speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("Valdorian Water Agency"));
+}
