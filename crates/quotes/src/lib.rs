@@ -25,7 +25,6 @@ pub mod tagger;
 use std::sync::OnceLock;
 
 use newsfuse_doc::{Document, Quote, Span};
-use newsfuse_entities::perceptron::Perceptron;
 
 /// A statement plus its PolNeAR-style content: for a partial quote inside
 /// reported speech ("Ruiz said the plan was “a disaster” for the town") the
@@ -79,15 +78,15 @@ pub fn find_attributions_with(doc: &Document, method: Method) -> Vec<Attribution
 
 /// The tagger shipped in `models/` (rebuilt by the command in this crate's
 /// README); `None` if the embedded file is empty (rules only).
-pub fn model() -> Option<&'static Perceptron> {
-    static MODEL: OnceLock<Option<Perceptron>> = OnceLock::new();
+pub fn model() -> Option<&'static tagger::Tagger> {
+    static MODEL: OnceLock<Option<tagger::Tagger>> = OnceLock::new();
     MODEL.get_or_init(|| tagger::load(include_bytes!("../../../models/quotes-polnear.model"))).as_ref()
 }
 
 /// The tagger's statements, completed by the rules: a cue without a source
 /// takes the rules' source for that cue; direct quotes the tagger missed
 /// are added from the rules.
-pub fn combine(ctx: &rules::Ctx, model: &Perceptron, rule_atts: Vec<Attribution>) -> Vec<Attribution> {
+pub fn combine(ctx: &rules::Ctx, model: &tagger::Tagger, rule_atts: Vec<Attribution>) -> Vec<Attribution> {
     let roles = tagger::roles_of(ctx, &rule_atts);
     let mut out = tagger::attributions(ctx, model, &roles);
     let overlaps = |x: &[Span], y: &[Span]| x.iter().any(|a| y.iter().any(|b| a.start < b.end && b.start < a.end));

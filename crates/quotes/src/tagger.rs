@@ -252,9 +252,114 @@ pub fn bio(roles: &[(Role, u32)]) -> Vec<u16> {
     roles.iter().map(|&(r, _)| r as u16).collect()
 }
 
+/// The tagger: a first pass, and an optional second pass that also sees
+/// the first pass's labels on both sides of each token (stacking), so it can
+/// use what comes later in the sentence and the paragraph.
+pub struct Tagger {
+    pub first: Perceptron,
+    pub second: Option<Perceptron>,
+}
+
+/// Number of second-pass features per token.
+pub const STACK: usize = 6;
+
+/// Second-pass features from first-pass labels of one paragraph;
+/// `sents` are the sentences' token ranges relative to the paragraph.
+pub fn stack_extra(labels: &[u16], sents: &[(usize, usize)], out: &mut Vec<u64>) {
+    out.clear();
+    let l = |k: isize| -> u64 {
+        if k < 0 || k as usize >= labels.len() {
+            9
+        } else {
+            labels[k as usize] as u64
+        }
+    };
+    let summary = |(a, b): (usize, usize)| -> u64 { labels[a.min(labels.len())..b.min(labels.len())].iter().fold(0u64, |m, &x| m | 1 << x) };
+    let mut si = 0;
+    for i in 0..labels.len() {
+        while si + 1 < sents.len() && sents[si].1 <= i {
+            si += 1;
+        }
+        let (sa, sb) = sents.get(si).copied().unwrap_or((i, i + 1));
+        let ii = i as isize;
+        let own = summary((sa, sb));
+        let prev = if si > 0 { summary(sents[si - 1]) } else { 99 };
+        let next = sents.get(si + 1).map_or(99, |&r| summary(r));
+        out.push(combine(0x51, combine(l(ii - 1), l(ii + 1))));
+        out.push(combine(0x52, combine(l(ii + 1), l(ii + 2))));
+        out.push(combine(0x53, combine(l(ii), own)));
+        out.push(combine(0x54, combine(prev, next)));
+        out.push(combine(0x55, combine(combine(l(sa as isize), l(sb as isize - 1)), l(ii))));
+        out.push(combine(0x56, combine(next, l(ii))));
+    }
+}
+
+/// Sentence token ranges of each paragraph of `feats`, relative to the paragraph.
+pub fn paragraph_sentences(ctx: &Ctx, feats: &[((usize, usize), SentenceFeatures)]) -> Vec<Vec<(usize, usize)>> {
+    feats
+        .iter()
+        .map(|((pa, pb), _)| {
+            let mut v = Vec::new();
+            let mut k = *pa;
+            while k < *pb {
+                let s = ctx.sent.get(k).copied().unwrap_or(u32::MAX);
+                let mut e = k + 1;
+                while e < *pb && ctx.sent.get(e).copied().unwrap_or(u32::MAX) == s {
+                    e += 1;
+                }
+                v.push((k - pa, e - pa));
+                k = e;
+            }
+            v
+        })
+        .collect()
+}
+
+/// Labels of every token of the document (0 O, 1 Source, 2 Cue, 3 Content).
+pub fn label_tokens(ctx: &Ctx, model: &Tagger, roles: &[Role]) -> Vec<u8> {
+    let mut feats = features(ctx, roles);
+    let sents = paragraph_sentences(ctx, &feats);
+    let mut scores = Vec::new();
+    let mut labels = Vec::new();
+    let mut extra = Vec::new();
+    let mut tok_label = vec![0u8; ctx.toks.len()];
+    for (((a, _), sf), sents) in feats.iter_mut().zip(&sents) {
+        model.first.decode(sf, &mut scores, &mut labels);
+        if let Some(second) = &model.second {
+            stack_extra(&labels, sents, &mut extra);
+            sf.extra.clone_from(&extra);
+            sf.extra_stride = STACK;
+            second.decode(sf, &mut scores, &mut labels);
+        }
+        for (k, &l) in labels.iter().enumerate() {
+            if let Some(x) = tok_label.get_mut(*a + k) {
+                *x = l as u8;
+            }
+        }
+    }
+    tok_label
+}
+
 /// Model file: magic, labels, bits, scale, i16 weights (little endian).
-pub fn save(p: &Perceptron) -> Vec<u8> {
-    let mut out = b"NFQUOTE1".to_vec();
+pub fn save(t: &Tagger) -> Vec<u8> {
+    let mut out = b"NFQUOTE2".to_vec();
+    out.push(1 + t.second.is_some() as u8);
+    save_one(&t.first, &mut out);
+    if let Some(p) = &t.second {
+        save_one(p, &mut out);
+    }
+    out
+}
+
+pub fn load(bytes: &[u8]) -> Option<Tagger> {
+    let rest = bytes.strip_prefix(b"NFQUOTE2")?;
+    let (&n, rest) = rest.split_first()?;
+    let (first, rest) = load_one(rest)?;
+    let second = if n > 1 { Some(load_one(rest)?.0) } else { None };
+    Some(Tagger { first, second })
+}
+
+fn save_one(p: &Perceptron, out: &mut Vec<u8>) {
     out.push(p.labels().len() as u8);
     for l in p.labels() {
         out.push(l.len() as u8);
@@ -266,12 +371,10 @@ pub fn save(p: &Perceptron) -> Vec<u8> {
     for x in w.iter() {
         out.extend_from_slice(&x.to_le_bytes());
     }
-    out
 }
 
-pub fn load(bytes: &[u8]) -> Option<Perceptron> {
-    let rest = bytes.strip_prefix(b"NFQUOTE1")?;
-    let (&n, mut rest) = rest.split_first()?;
+fn load_one(bytes: &[u8]) -> Option<(Perceptron, &[u8])> {
+    let (&n, mut rest) = bytes.split_first()?;
     let mut labels = Vec::new();
     for _ in 0..n {
         let (&len, r) = rest.split_first()?;
@@ -283,30 +386,17 @@ pub fn load(bytes: &[u8]) -> Option<Perceptron> {
         return None;
     }
     let scale = f32::from_le_bytes(rest.get(..4)?.try_into().ok()?);
-    let w = rest.get(4..)?;
-    if w.len() != (1usize << bits) * labels.len() * 2 {
-        return None;
-    }
+    let n = (1usize << bits) * labels.len() * 2;
+    let w = rest.get(4..4 + n)?;
     let q: Vec<i16> = w.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
-    Some(newsfuse_entities::perceptron::from_parts(labels, bits as u32, q, scale))
+    Some((newsfuse_entities::perceptron::from_parts(labels, bits as u32, q, scale), &rest[4 + n..]))
 }
 
 /// Tags every sentence and groups the spans into attributions: each cue with
 /// the content and source of its sentence; content without a cue continues
 /// the previous attribution when it directly follows it.
-pub fn attributions(ctx: &Ctx, model: &Perceptron, roles: &[Role]) -> Vec<Attribution> {
-    let feats = features(ctx, roles);
-    let mut scores = Vec::new();
-    let mut labels = Vec::new();
-    let mut tok_label = vec![0u8; ctx.toks.len()];
-    for ((a, _), sf) in &feats {
-        model.decode(sf, &mut scores, &mut labels);
-        for (k, &l) in labels.iter().enumerate() {
-            if let Some(x) = tok_label.get_mut(a + k) {
-                *x = l as u8;
-            }
-        }
-    }
+pub fn attributions(ctx: &Ctx, model: &Tagger, roles: &[Role]) -> Vec<Attribution> {
+    let tok_label = label_tokens(ctx, model, roles);
     let mut out: Vec<Attribution> = Vec::new();
     let mut last_sentence_had: Option<usize> = None;
     for si in 0..ctx.doc.sentences.len() {

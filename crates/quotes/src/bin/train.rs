@@ -1,7 +1,7 @@
 //! `newsfuse-quotes-train`: train the Source/Cue/Content tagger on PolNeAR,
 //! and measure speed.
 //!
-//!   newsfuse-quotes-train train TRAIN_DIR DEV_DIR MODEL_OUT --ner NER_MODEL [--epochs N] [--bits N] [--seed N]
+//!   newsfuse-quotes-train train TRAIN_DIR DEV_DIR MODEL_OUT --ner NER_MODEL [--epochs N] [--bits N] [--seed N] [--folds N]
 //!       (TRAIN_DIR, DEV_DIR hold text/*.txt and attributions/*.ann)
 //!   newsfuse-quotes-train bench --ner NER_MODEL FILES_OR_DIRS...
 //!       (MB/s of one thread: find_quotes alone, and text + NER + times + find_quotes; median of 3)
@@ -117,7 +117,10 @@ fn read_gold(ann: &str, text: &str) -> Vec<(u8, u32, Span)> {
 }
 
 struct Example {
+    /// Per paragraph: features and gold labels.
     sentences: Vec<(SentenceFeatures, Vec<u16>)>,
+    /// Per paragraph: its sentences' token ranges.
+    sents: Vec<Vec<(usize, usize)>>,
 }
 
 fn load_set(dir: &Path, ner: &Model) -> Vec<Example> {
@@ -156,13 +159,16 @@ fn load_set(dir: &Path, ner: &Model) -> Vec<Example> {
             }
         }
         let feats = tagger::features(&ctx, &roles);
+        let psents = tagger::paragraph_sentences(&ctx, &feats);
         let mut sentences = Vec::new();
-        for ((a, b), sf) in feats {
+        let mut sents = Vec::new();
+        for (((a, b), sf), ps) in feats.into_iter().zip(psents) {
             if a < b {
                 sentences.push((sf, tagger::bio(&troles[a..b])));
+                sents.push(ps);
             }
         }
-        out.push(Example { sentences });
+        out.push(Example { sentences, sents });
     }
     out
 }
@@ -190,39 +196,86 @@ fn token_f1(model: &Perceptron, data: &[Example]) -> f64 {
     }
 }
 
-fn train(args: &[String]) {
-    let [train_dir, dev_dir, out] = [0, 1, 2].map(|i| args.get(i).cloned().unwrap_or_else(|| die("usage: train TRAIN_DIR DEV_DIR MODEL_OUT --ner NER_MODEL")));
-    let ner = load_ner(args);
-    let epochs: usize = opt(args, "--epochs").map_or(12, |v| v.parse().unwrap_or_else(|_| die("bad --epochs")));
-    let bits: u32 = opt(args, "--bits").map_or(18, |v| v.parse().unwrap_or_else(|_| die("bad --bits")));
-    let seed: u64 = opt(args, "--seed").map_or(42, |v| v.parse().unwrap_or_else(|_| die("bad --seed")));
-    let t = Instant::now();
-    let train = load_set(Path::new(&train_dir), &ner);
-    let dev = load_set(Path::new(&dev_dir), &ner);
-    eprintln!("read {} train and {} dev articles in {:.1} s", train.len(), dev.len(), t.elapsed().as_secs_f64());
-    let data: Vec<(SentenceFeatures, Vec<u16>)> = train.into_iter().flat_map(|e| e.sentences).collect();
-    let ntok: usize = data.iter().map(|(_, g)| g.len()).sum();
-    let mut dist = [0usize; 7];
-    data.iter().for_each(|(_, g)| g.iter().for_each(|&l| dist[l as usize] += 1));
-    eprintln!("{} sentences, {ntok} tokens, label counts {dist:?}", data.len());
+/// Trains one pass, keeping the averaged model of the best dev epoch.
+fn fit(data: &[(SentenceFeatures, Vec<u16>)], dev: &[Example], epochs: usize, bits: u32, seed: u64, name: &str) -> (Perceptron, usize) {
     let labels = tagger::LABELS.iter().map(|s| s.to_string()).collect();
     let mut trainer = Trainer::new(Perceptron::new(labels, bits));
     let mut rng = Rng::new(seed);
     let mut best: Option<(f64, usize, Perceptron)> = None;
     for e in 1..=epochs {
-        let errors = trainer.epoch(&data, &mut rng);
+        let errors = trainer.epoch(data, &mut rng);
         let mut avg = trainer.averaged();
         avg.quantize();
-        let f = token_f1(&avg, &dev);
-        eprintln!("epoch {e}: {errors} training errors, dev token F1 (role) {f:.4}");
+        if dev.is_empty() {
+            best = Some((0.0, e, avg));
+            continue;
+        }
+        let f = token_f1(&avg, dev);
+        eprintln!("{name} epoch {e}: {errors} training errors, dev token F1 (role) {f:.4}");
         if best.as_ref().is_none_or(|(b, _, _)| f > *b) {
             best = Some((f, e, avg));
         }
     }
-    let (f, e, model) = best.unwrap_or_else(|| die("no epochs"));
+    let (_, e, m) = best.unwrap_or_else(|| die("no epochs"));
+    (m, e)
+}
+
+/// Second-pass features for every paragraph of `set` from `model`'s labels.
+fn add_stack(set: &mut [Example], model: &Perceptron) {
+    let mut scores = Vec::new();
+    let mut labels = Vec::new();
+    let mut extra = Vec::new();
+    for ex in set.iter_mut() {
+        for ((sf, _), sents) in ex.sentences.iter_mut().zip(&ex.sents) {
+            sf.clear_extra();
+            model.decode(sf, &mut scores, &mut labels);
+            tagger::stack_extra(&labels, sents, &mut extra);
+            sf.extra.clone_from(&extra);
+            sf.extra_stride = tagger::STACK;
+        }
+    }
+}
+
+fn train(args: &[String]) {
+    let [train_dir, dev_dir, out] = [0, 1, 2].map(|i| args.get(i).cloned().unwrap_or_else(|| die("usage: train TRAIN_DIR DEV_DIR MODEL_OUT --ner NER_MODEL")));
+    let ner = load_ner(args);
+    let epochs: usize = opt(args, "--epochs").map_or(16, |v| v.parse().unwrap_or_else(|_| die("bad --epochs")));
+    let bits: u32 = opt(args, "--bits").map_or(18, |v| v.parse().unwrap_or_else(|_| die("bad --bits")));
+    let seed: u64 = opt(args, "--seed").map_or(42, |v| v.parse().unwrap_or_else(|_| die("bad --seed")));
+    let folds: usize = opt(args, "--folds").map_or(5, |v| v.parse().unwrap_or_else(|_| die("bad --folds")));
+    let t = Instant::now();
+    let mut train = load_set(Path::new(&train_dir), &ner);
+    let mut dev = load_set(Path::new(&dev_dir), &ner);
+    eprintln!("read {} train and {} dev articles in {:.1} s", train.len(), dev.len(), t.elapsed().as_secs_f64());
+    let all: Vec<(SentenceFeatures, Vec<u16>)> = train.iter().flat_map(|e| e.sentences.iter().cloned()).collect();
+    let (first, e1) = fit(&all, &dev, epochs, bits, seed, "pass 1");
+    eprintln!("pass 1: best epoch {e1}");
+    let mut model = tagger::Tagger { first, second: None };
+    if folds > 1 {
+        // Stacking: each training article gets first-pass labels from a
+        // tagger that never saw it (as at test time).
+        let mut jack: Vec<Option<Example>> = Vec::new();
+        let n = train.len();
+        let mut taken: Vec<Option<Example>> = train.drain(..).map(Some).collect();
+        for k in 0..folds {
+            let data: Vec<(SentenceFeatures, Vec<u16>)> =
+                taken.iter().enumerate().filter(|(i, _)| i % folds != k).flat_map(|(_, e)| e.as_ref().map(|e| e.sentences.clone()).unwrap_or_default()).collect();
+            let (m, _) = fit(&data, &[], e1, bits, seed + k as u64 + 1, "fold");
+            let mut held: Vec<Example> = (0..n).filter(|i| i % folds == k).filter_map(|i| taken[i].take()).collect();
+            add_stack(&mut held, &m);
+            eprintln!("fold {k}: {} articles tagged", held.len());
+            jack.extend(held.into_iter().map(Some));
+        }
+        let train2: Vec<Example> = jack.into_iter().flatten().collect();
+        add_stack(&mut dev, &model.first);
+        let data2: Vec<(SentenceFeatures, Vec<u16>)> = train2.iter().flat_map(|e| e.sentences.iter().cloned()).collect();
+        let (second, e2) = fit(&data2, &dev, epochs, bits, seed + 100, "pass 2");
+        eprintln!("pass 2: best epoch {e2}");
+        model.second = Some(second);
+    }
     let bytes = tagger::save(&model);
     std::fs::write(&out, &bytes).unwrap_or_else(|err| die(format!("{out}: {err}")));
-    eprintln!("best epoch {e} (dev token F1 {f:.4}); wrote {out} ({:.1} MB)", bytes.len() as f64 / 1e6);
+    eprintln!("wrote {out} ({:.1} MB)", bytes.len() as f64 / 1e6);
 }
 
 fn load_ner(args: &[String]) -> Model {
