@@ -174,7 +174,7 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                     let cap = text.split_whitespace().filter(|w| !SKIP.contains(&w.to_lowercase().as_str())).all(|w| w.chars().next().is_some_and(char::is_uppercase));
                     // "Experts", "European leaders": a group, not one person.
                     let plural = text.split_whitespace().last().is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("’s") && !w.ends_with("'s"));
-                    if !words.is_empty() && !plural && !(cap && words.len() > 1) {
+                    if !words.is_empty() && !plural && (!cap || words.len() <= 1) {
                         for (i, m) in mentions.iter().enumerate() {
                             if m.label != "PER" || m.span.start >= src.start && m.span.start > content_start || inside_content(m, atts) {
                                 continue;
