@@ -38,7 +38,7 @@ const CHUNK: usize = 64;
 /// the documents in input order and the failures, already reported.
 type Entities = Vec<(newsfuse_entities::resolve::Entity, Vec<String>)>;
 
-fn read_all(paths: Vec<PathBuf>, opts: &CommonOpts) -> (Vec<newsfuse_doc::Document>, Entities, Vec<Failure>, usize) {
+pub(crate) fn read_all(paths: Vec<PathBuf>, opts: &CommonOpts) -> (Vec<newsfuse_doc::Document>, Entities, Vec<Failure>, usize) {
     let (inputs, mut failures) = if paths.is_empty() {
         (SAMPLE_CORPUS.iter().map(|(n, b)| Input::Sample(n, b)).collect::<Vec<_>>(), Vec::new())
     } else {

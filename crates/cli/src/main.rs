@@ -7,6 +7,7 @@ mod batch;
 mod entities;
 mod eval;
 mod pipeline;
+mod quotes_cmd;
 mod timex;
 
 use std::path::PathBuf;
@@ -124,6 +125,8 @@ enum Command {
         #[command(subcommand)]
         set: eval::EvalSet,
     },
+    /// Direct and reported statements with their speakers (JSON lines), or PolNeAR brat files with --brat.
+    Quotes(quotes_cmd::QuotesArgs),
     /// Measure speed: pages per second per core over a directory of *.html(.gz) pages.
     Bench {
         #[command(subcommand)]
@@ -193,6 +196,7 @@ fn main() -> ExitCode {
         Command::Summarize { paths, words, json, opts } => batch::summarize(paths, words, json, &opts),
         Command::Eval { set } => eval::run(set),
         Command::Bench { what } => eval::bench(what),
+        Command::Quotes(args) => quotes_cmd::run(args),
     };
     match result {
         Ok(code) => code,

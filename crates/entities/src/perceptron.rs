@@ -364,8 +364,9 @@ impl Trainer {
     }
 }
 
-/// Build a model from saved parts (used by deserialization).
-pub(crate) fn from_parts(labels: Vec<String>, bits: u32, qweights: Vec<i16>, scale: f32) -> Perceptron {
+/// Build a model from saved parts (used by deserialization, here and by
+/// other stages that store their own taggers).
+pub fn from_parts(labels: Vec<String>, bits: u32, qweights: Vec<i16>, scale: f32) -> Perceptron {
     let allowed = transition_mask(&labels);
     Perceptron { labels, bits, weights: Vec::new(), qweights, scale, allowed }
 }

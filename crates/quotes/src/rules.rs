@@ -1,0 +1,533 @@
+//! The precise rules: direct quotes between marks and the clause around them,
+//! reported speech around a cue verb ("X said (that) ...", "..., X said",
+//! "according to X, ...").
+
+use newsfuse_doc::{Document, Quote, Span};
+
+use crate::lexicon::{self, lower, Cue};
+use crate::marks::{find_marked, Marked};
+use crate::Attribution;
+
+pub struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub text: &'a str,
+    pub toks: &'a [Span],
+    /// Token → inside quotation marks.
+    pub quoted: Vec<bool>,
+    /// Token → part of a time expression.
+    pub timed: Vec<bool>,
+    /// Token → its sentence.
+    pub sent: Vec<u32>,
+    pub marked: Vec<Marked>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &'a Document) -> Self {
+        let text = doc.text.as_str();
+        let toks = doc.tokens.as_slice();
+        let paragraphs: Vec<Span> =
+            if doc.paragraphs.is_empty() { vec![Span::new(0, text.len())] } else { doc.paragraphs.iter().map(|p| p.span).collect() };
+        let marked = find_marked(text, &paragraphs);
+        let mut quoted = vec![false; toks.len()];
+        for m in &marked {
+            for s in &m.content {
+                let a = toks.partition_point(|t| t.end <= s.start);
+                let b = toks.partition_point(|t| t.start < s.end);
+                for q in quoted.iter_mut().take(b).skip(a) {
+                    *q = true;
+                }
+            }
+        }
+        let mut timed = vec![false; toks.len()];
+        for t in &doc.times {
+            let a = toks.partition_point(|x| x.end <= t.span.start);
+            let b = toks.partition_point(|x| x.start < t.span.end);
+            for q in timed.iter_mut().take(b).skip(a) {
+                *q = true;
+            }
+        }
+        let mut sent = vec![u32::MAX; toks.len()];
+        let mut si = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while si < doc.sentences.len() && doc.sentences[si].end <= t.start {
+                si += 1;
+            }
+            if si < doc.sentences.len() && doc.sentences[si].start <= t.start {
+                sent[i] = si as u32;
+            }
+        }
+        Ctx { doc, text, toks, quoted, timed, sent, marked }
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks.get(i).and_then(|t| self.text.get(t.range())).unwrap_or("")
+    }
+
+    fn low<'b>(&self, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
+        lower(self.word(i), buf)
+    }
+
+    fn is_low(&self, i: usize, w: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    fn cue(&self, i: usize) -> Option<Cue> {
+        let mut b = [0u8; 24];
+        lexicon::cue(self.low(i, &mut b))
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    fn punct(&self, i: usize) -> bool {
+        lexicon::is_punct(self.word(i))
+    }
+
+    /// First token starting at or after byte `b`.
+    pub fn tok_at(&self, b: usize) -> usize {
+        self.toks.partition_point(|t| (t.start as usize) < b)
+    }
+
+    /// Token range of sentence `s`.
+    pub fn sentence_toks(&self, s: usize) -> (usize, usize) {
+        let Some(span) = self.doc.sentences.get(s) else { return (0, 0) };
+        (self.tok_at(span.start as usize), self.toks.partition_point(|t| t.start < span.end))
+    }
+
+    fn span(&self, a: usize, b: usize) -> Option<Span> {
+        if a >= b || b > self.toks.len() {
+            return None;
+        }
+        Some(Span { start: self.toks[a].start, end: self.toks[b - 1].end })
+    }
+
+    /// The source phrase ending just before the cue at `j` (going back no
+    /// further than `lo`), skipping adverbs and auxiliaries next to the cue.
+    fn source_before(&self, j: usize, lo: usize) -> Option<(usize, usize)> {
+        let mut b = [0u8; 24];
+        let mut i = j;
+        while i > lo {
+            let w = self.low(i - 1, &mut b);
+            if lexicon::between(w) || (self.timed[i - 1] && !self.capitalized(i - 1)) || self.timed[i - 1] && i - 1 > lo && self.timed[i - 2] {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        let end = i;
+        let mut n = 0;
+        while i > lo && n < 10 {
+            let k = i - 1;
+            let w = self.word(k);
+            if self.quoted[k] || (self.punct(k) && w != "’s" && w != "'s" && w != "&" && w != "-") {
+                break;
+            }
+            let l = self.low(k, &mut b);
+            if lexicon::stops_source(l) || lexicon::cue(l).is_some() || self.timed[k] {
+                break;
+            }
+            i -= 1;
+            n += 1;
+        }
+        if i == end || n >= 10 {
+            return None;
+        }
+        let first = self.low(i, &mut b);
+        let ok = (i..end).any(|k| self.capitalized(k))
+            || lexicon::is_pronoun(first)
+            || matches!(first, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another" | "some" | "many" | "most" | "several" | "two" | "three")
+            || end - i <= 2;
+        ok.then_some((i, end))
+    }
+
+    /// The source phrase right after a cue ("said Ruiz", "said the mayor").
+    fn source_after(&self, j: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut b = [0u8; 24];
+        let start = j + 1;
+        let mut i = start;
+        while i < hi && i - start < 8 {
+            let w = self.word(i);
+            if self.quoted[i] || (self.punct(i) && w != "’s" && w != "'s") {
+                break;
+            }
+            let l = self.low(i, &mut b);
+            if i > start && (lexicon::stops_source(l) || self.timed[i]) {
+                break;
+            }
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        let first = self.low(start, &mut b);
+        let ok = self.capitalized(start) || matches!(first, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another");
+        ok.then_some((start, i))
+    }
+
+    /// Skips what follows a cue before the content: the addressee of "told",
+    /// a time expression, "that" is kept (PolNeAR includes it).
+    fn content_start(&self, j: usize, hi: usize) -> usize {
+        let mut b = [0u8; 24];
+        let mut i = j + 1;
+        if matches!(self.low(j, &mut b), "told" | "tells" | "tell" | "telling" | "informed" | "assured" | "reminded") {
+            if let Some(k) = (i..hi.min(i + 7)).find(|&k| self.is_low(k, "that")) {
+                return k;
+            }
+            if let Some((_, e)) = self.source_after(j, hi) {
+                i = e;
+            } else if i < hi && self.word(i).chars().next().is_some_and(|c| c.is_lowercase()) && !self.is_low(i, "that") {
+                i += 1; // told reporters
+            }
+        }
+        loop {
+            while i < hi && (self.timed[i] || matches!(self.word(i), "," | ":" | "—" | "–")) {
+                i += 1;
+            }
+            // "in a statement," / "in an interview with CNN,"
+            if i < hi && (self.is_low(i, "in") || self.is_low(i, "on")) {
+                if let Some(c) = (i + 1..hi.min(i + 9)).find(|&k| self.word(k) == ",") {
+                    if hi - c > 4 && !(i..c).any(|k| self.is_low(k, "that")) {
+                        i = c + 1;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        i
+    }
+
+    /// End of a sentence's content: drops trailing punctuation tokens.
+    fn content_end(&self, lo: usize, hi: usize) -> usize {
+        let mut e = hi;
+        while e > lo && self.punct(e - 1) && !self.word(e - 1).chars().any(lexicon::is_quote_char) {
+            e -= 1;
+        }
+        e
+    }
+}
+
+fn quote(ctx: &Ctx, content: Vec<Span>, direct: bool, cue: Option<(usize, usize)>, source: Option<(usize, usize)>) -> Quote {
+    Quote {
+        content,
+        direct,
+        cue: cue.and_then(|(a, b)| ctx.span(a, b)),
+        source: source.and_then(|(a, b)| ctx.span(a, b)),
+        ..Default::default()
+    }
+}
+
+/// Attribution of one direct quote: from the words after it (", she said")
+/// or before it ("She said: ...", "called the deal “...”").
+struct Found {
+    cue: (usize, usize),
+    source: Option<(usize, usize)>,
+    /// Where the PolNeAR-style clause content starts and ends (token range).
+    clause: Option<(usize, usize)>,
+}
+
+fn after_quote(ctx: &Ctx, q: &Marked, hi_byte: usize) -> Option<Found> {
+    if !q.closed {
+        return None;
+    }
+    let a = ctx.tok_at(q.end);
+    // “...” ― Ana Ruiz  (a signature after the quote, up to the paragraph end)
+    if matches!(ctx.word(a), "―" | "—" | "–" | "-") {
+        let para_end = ctx.doc.paragraphs.iter().find(|p| p.span.start as usize <= q.open && q.end <= p.span.end as usize).map_or(q.end, |p| p.span.end as usize);
+        let hi = ctx.tok_at(para_end).min(ctx.tok_at(hi_byte));
+        if let Some(src) = ctx.source_after(a, hi).filter(|_| ctx.capitalized(a + 1)) {
+            return Some(Found { cue: (a, a + 1), source: Some(src), clause: None });
+        }
+    }
+    let s = *ctx.sent.get(a)? as usize;
+    let close_tok = a.checked_sub(1)?;
+    if ctx.sent.get(close_tok).copied() != Some(s as u32) && ctx.sent[close_tok] != u32::MAX {
+        // The quote ends its sentence: what follows is a new sentence.
+        let prev_s = ctx.sent[close_tok] as usize;
+        if prev_s != s {
+            return None;
+        }
+    }
+    let (_, send) = ctx.sentence_toks(s);
+    let hi = send.min(ctx.tok_at(hi_byte));
+    let mut i = a;
+    while i < hi && matches!(ctx.word(i), "," | "—" | "–" | "-") {
+        i += 1;
+    }
+    let lo = i;
+    for j in lo..hi.min(lo + 9) {
+        if ctx.quoted[j] {
+            break;
+        }
+        match ctx.cue(j) {
+            Some(Cue::Speech) | Some(Cue::QuoteOnly) => {}
+            _ => {
+                if ctx.is_low(j, "according") && ctx.is_low(j + 1, "to") {
+                    return Some(Found { cue: (j, j + 2), source: ctx.source_after(j + 1, hi), clause: None });
+                }
+                continue;
+            }
+        }
+        let source = if j > lo { ctx.source_before(j, lo) } else { ctx.source_after(j, hi) };
+        if source.is_none() && j > lo {
+            continue;
+        }
+        return Some(Found { cue: (j, j + 1), source, clause: None });
+    }
+    None
+}
+
+fn before_quote(ctx: &Ctx, q: &Marked, lo_byte: usize) -> Option<Found> {
+    let open_tok = ctx.tok_at(q.open);
+    let s = *ctx.sent.get(open_tok)? as usize;
+    let (sstart, send) = ctx.sentence_toks(s);
+    let lo = sstart.max(ctx.tok_at(lo_byte));
+    // "according to X, “...”"
+    for j in lo..open_tok {
+        if ctx.is_low(j, "according") && ctx.is_low(j + 1, "to") {
+            return Some(Found { cue: (j, j + 2), source: ctx.source_after(j + 1, open_tok), clause: None });
+        }
+    }
+    for j in (lo..open_tok).rev() {
+        if ctx.quoted[j] {
+            break;
+        }
+        if ctx.cue(j).is_none() {
+            continue;
+        }
+        let source = ctx.source_before(j, lo);
+        let source = source.or_else(|| ctx.source_after(j, open_tok).filter(|&(_, e)| e < open_tok && matches!(ctx.word(e), "," | ":")));
+        if source.is_none() {
+            continue;
+        }
+        let mut start = ctx.content_start(j, open_tok);
+        if let Some((a, e)) = source {
+            if a > j {
+                start = e;
+            }
+        }
+        while start < open_tok && matches!(ctx.word(start), "," | ":") {
+            start += 1;
+        }
+        let clause = if start < open_tok {
+            let qend = ctx.tok_at(q.end).max(open_tok + 1);
+            let end = ctx.content_end(start, send.max(qend));
+            Some((start, end))
+        } else {
+            None
+        };
+        return Some(Found { cue: (j, j + 1), source, clause });
+    }
+    None
+}
+
+/// Direct quotes with their attributions.
+fn direct(ctx: &Ctx, out: &mut Vec<Attribution>) {
+    let marked = &ctx.marked;
+    for (qi, q) in marked.iter().enumerate() {
+        let next_open = marked.get(qi + 1).map_or(ctx.text.len(), |m| m.open);
+        let prev_end = if qi > 0 { marked[qi - 1].end } else { 0 };
+        let last_char = q.content.last().and_then(|s| ctx.text.get(s.range())).and_then(|t| t.chars().last());
+        let ends_clause = matches!(last_char, Some(',' | '?' | '!' | '—' | '-')) || ctx.text.get(q.end..).is_some_and(|t| t.starts_with(','));
+        let before = || before_quote(ctx, q, prev_end);
+        let after = || after_quote(ctx, q, next_open);
+        let found = if ends_clause { after().or_else(before) } else { before().or_else(after) };
+        let words = q.content.iter().map(|s| ctx.text.get(s.range()).unwrap_or("").split_whitespace().count()).sum::<usize>();
+        match found {
+            Some(f) => {
+                // "“We are ready,” he said, “to talk.”": one statement.
+                if let Some(prev) = out.last_mut() {
+                    if prev.quote.direct && prev.quote.cue == ctx.span(f.cue.0, f.cue.1) && prev.cue_tok == Some(f.cue.0) {
+                        prev.quote.content.extend(q.content.iter().copied());
+                        let s = *q.content.last().unwrap_or(&Span::default());
+                        if let Some(last) = prev.clause.last_mut() {
+                            if s.end > last.end {
+                                prev.clause.push(s);
+                            }
+                        }
+                        continue;
+                    }
+                }
+                let mut clause = q.content.clone();
+                if let Some((a, b)) = f.clause {
+                    if let Some(sp) = ctx.span(a, b) {
+                        clause = vec![sp];
+                    }
+                } else if f.cue.0 >= ctx.tok_at(q.end) {
+                    // `The talks were “very productive,” he said.`: the whole clause.
+                    let open_tok = ctx.tok_at(q.open);
+                    if let Some(&s) = ctx.sent.get(open_tok) {
+                        let (sstart, _) = ctx.sentence_toks(s as usize);
+                        let sstart = sstart.max(ctx.tok_at(prev_end));
+                        if sstart < open_tok && !(sstart..open_tok).any(|k| ctx.cue(k).is_some()) {
+                            if let (Some(a), Some(first)) = (ctx.span(sstart, open_tok), q.content.first()) {
+                                clause[0] = Span { start: a.start, end: first.end };
+                            }
+                        }
+                    }
+                }
+                out.push(Attribution {
+                    quote: quote(ctx, q.content.clone(), true, Some(f.cue), f.source),
+                    clause,
+                    cue_tok: Some(f.cue.0),
+                });
+            }
+            None => {
+                // Scare quotes and titles ("the so-called “deal”") are not statements.
+                let own_paragraph = ctx.doc.paragraphs.iter().any(|p| p.span.start as usize == q.open || (p.span.start as usize + 3 > q.open && p.span.start as usize <= q.open));
+                if words >= 6 || (own_paragraph && words >= 3) {
+                    out.push(Attribution { quote: quote(ctx, q.content.clone(), true, None, None), clause: q.content.clone(), cue_tok: None });
+                }
+            }
+        }
+    }
+}
+
+/// Reported speech in sentences without a direct quote.
+fn reported(ctx: &Ctx, out: &mut Vec<Attribution>) {
+    let mut busy = vec![false; ctx.doc.sentences.len()];
+    for a in out.iter() {
+        for s in a.quote.content.iter().chain(a.quote.cue.iter()) {
+            let t = ctx.tok_at(s.start as usize);
+            if let Some(&si) = ctx.sent.get(t) {
+                if let Some(b) = busy.get_mut(si as usize) {
+                    *b = true;
+                }
+            }
+        }
+    }
+    for (si, &is_busy) in busy.iter().enumerate() {
+        if is_busy {
+            continue;
+        }
+        let (a, b) = ctx.sentence_toks(si);
+        if a >= b || (a..b).any(|k| ctx.quoted[k]) {
+            continue;
+        }
+        if let Some(att) = reported_in(ctx, a, b) {
+            out.push(att);
+        }
+    }
+}
+
+fn reported_in(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
+    let end = ctx.content_end(a, b);
+    let mk = |content: (usize, usize), cue: (usize, usize), source: Option<(usize, usize)>| -> Option<Attribution> {
+        let c = ctx.span(content.0, content.1)?;
+        if content.1 - content.0 < 3 {
+            return None;
+        }
+        Some(Attribution { quote: quote(ctx, vec![c], false, Some(cue), source), clause: vec![c], cue_tok: Some(cue.0) })
+    };
+    // According to X, ...  /  ..., according to X.
+    for j in a..b {
+        if ctx.is_low(j, "according") && ctx.is_low(j + 1, "to") {
+            let source = ctx.source_after(j + 1, b);
+            if j <= a + 1 {
+                let comma = (j + 2..b).find(|&k| ctx.word(k) == ",")?;
+                return mk((comma + 1, end), (j, j + 2), source);
+            }
+            let mut ce = j;
+            while ce > a && matches!(ctx.word(ce - 1), "," | "—" | "–") {
+                ce -= 1;
+            }
+            if let Some((_, se)) = source {
+                if se < end && ctx.word(se) == "," {
+                    // "..., according to X, ..." with more after: keep the first part.
+                }
+            }
+            return mk((a, ce), (j, j + 2), source);
+        }
+    }
+    for j in a..b {
+        let Some(kind) = ctx.cue(j) else { continue };
+        if kind == Cue::QuoteOnly {
+            continue;
+        }
+        // "..., X said." / "..., said X."
+        if j > a + 3 {
+            if let Some((sa, _)) = ctx.source_before(j, a) {
+                if sa > a + 2 && ctx.word(sa - 1) == "," && b - j <= 14 && kind == Cue::Speech {
+                    return mk((a, sa - 1), (j, j + 1), Some((sa, j)));
+                }
+            }
+            if ctx.word(j - 1) == "," && kind == Cue::Speech {
+                if let Some(src) = ctx.source_after(j, b) {
+                    if src.1 >= end.saturating_sub(1) || b - j <= 10 {
+                        return mk((a, j - 1), (j, j + 1), Some(src));
+                    }
+                }
+            }
+        }
+        // "X said (that) ..."
+        if let Some(src) = ctx.source_before(j, a) {
+            let start = ctx.content_start(j, end);
+            if kind == Cue::Belief && !ctx.is_low(start, "that") {
+                continue;
+            }
+            if start < end && !matches!(ctx.word(start), "to") && !ctx.is_low(start, "by") && !ctx.is_low(start, "it") {
+                // The source must open the clause: sentence start, after a
+                // comma, or after an introductory phrase.
+                if src.0 == a || matches!(ctx.word(src.0 - 1), "," | ":" | "—" | "(") || ctx.is_low(src.0 - 1, "and") || ctx.is_low(src.0 - 1, "but") {
+                    return mk((start, end), (j, j + 1), Some(src));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The source of the cue at token `j`: before it ("Ruiz said"), else after
+/// it ("said Ruiz"), within its sentence.
+pub fn source_for_cue(ctx: &Ctx, j: usize) -> Option<Span> {
+    let s = *ctx.sent.get(j)? as usize;
+    let (a, b) = ctx.sentence_toks(s);
+    let r = ctx.source_before(j, a).or_else(|| ctx.source_after(j, b))?;
+    ctx.span(r.0, r.1)
+}
+
+/// Transcript paragraphs: "WALLACE: Governor, ..." — a name and a colon open
+/// the paragraph; the rest of it is what the named person said.
+fn speaker_labels(ctx: &Ctx, out: &mut Vec<Attribution>) {
+    for p in &ctx.doc.paragraphs {
+        let a = ctx.tok_at(p.span.start as usize);
+        let b = ctx.toks.partition_point(|t| t.start < p.span.end);
+        let mut i = a;
+        if i < b && ctx.word(i).chars().all(lexicon::is_quote_char) {
+            i += 1;
+        }
+        let name_start = i;
+        while i < b && i - name_start < 4 && ctx.capitalized(i) && !ctx.punct(i) {
+            i += 1;
+        }
+        if i == name_start || i + 2 >= b || ctx.word(i) != ":" {
+            continue;
+        }
+        let end = ctx.content_end(i + 1, b);
+        if let Some(c) = ctx.span(i + 1, end) {
+            out.push(Attribution {
+                quote: quote(ctx, vec![c], false, Some((i, i + 1)), Some((name_start, i))),
+                clause: vec![c],
+                cue_tok: Some(i),
+            });
+        }
+    }
+}
+
+pub fn find(ctx: &Ctx) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    speaker_labels(ctx, &mut out);
+    let labelled: Vec<Span> = out.iter().flat_map(|a| a.clause.iter().copied()).collect();
+    direct(ctx, &mut out);
+    // A quote inside a transcript paragraph belongs to its label.
+    let n = labelled.len();
+    let mut k = 0;
+    out.retain(|a| {
+        k += 1;
+        k <= n || !a.clause.iter().any(|c| labelled.iter().any(|l| l.start < c.end && c.start < l.end))
+    });
+    reported(ctx, &mut out);
+    out.sort_by_key(|a| a.quote.content.first().map(|s| s.start));
+    out
+}

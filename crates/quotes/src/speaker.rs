@@ -1,0 +1,302 @@
+//! Who the source is (names, pronouns, role descriptions, the previous
+//! quote), how it was said (channel) and when (a time expression of the
+//! attribution clause).
+
+use newsfuse_doc::{Channel, Document, Mention, QuoteTime, Span, Speaker};
+
+use crate::Attribution;
+
+fn norm_role(w: &str) -> String {
+    let l = w.to_lowercase();
+    let l = l.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    match l {
+        "kremlin" | "russian" | "russia" | "moscow" | "russia's" => "RU".into(),
+        "u.s." | "us" | "american" | "america" | "washington" | "united" => "US".into(),
+        "ukrainian" | "ukraine" | "kyiv" | "kiev" => "UA".into(),
+        "president" | "leader" | "premier" | "chancellor" | "head" => "LEADER".into(),
+        "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" => "SPOKES".into(),
+        "official" | "officials" => "OFFICIAL".into(),
+        _ => l.to_string(),
+    }
+}
+
+/// Role words that fit anyone of the kind: they count half.
+const GENERIC: &[&str] = &["LEADER", "OFFICIAL", "SPOKES", "aide", "minister", "secretary", "adviser", "advisor", "envoy", "chief"];
+const PARTY: &[&str] = &["republican", "democrat", "democratic", "conservative", "liberal", "billionaire", "businessman", "candidate", "nominee"];
+
+const SKIP: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "’s", "'s", "of", "and", "former", "then", "new", "top"];
+
+/// Canonical name of a mention: its resolved entity, else the longest
+/// earlier mention ending with the same word ("Putin" → "Vladimir Putin").
+fn canonical(doc: &Document, mentions: &[Mention], m: &Mention) -> String {
+    if let Some(e) = &m.entity {
+        return e.clone();
+    }
+    let t = doc.span_text(m.span);
+    let last = t.split_whitespace().last().unwrap_or(t);
+    let mut best = t;
+    for o in mentions {
+        if o.label != m.label {
+            continue;
+        }
+        let ot = doc.span_text(o.span);
+        if ot.len() > best.len() && ot.split_whitespace().last() == Some(last) {
+            best = ot;
+        }
+    }
+    best.to_string()
+}
+
+fn tok_range(doc: &Document, s: Span) -> (usize, usize) {
+    (doc.tokens.partition_point(|t| t.end <= s.start), doc.tokens.partition_point(|t| t.start < s.end))
+}
+
+/// Words around a mention that describe it: "Ukrainian President", ", the
+/// Kremlin's chief negotiator".
+fn role_words(doc: &Document, m: &Mention) -> Vec<String> {
+    let (a, b) = tok_range(doc, m.span);
+    let mut out = Vec::new();
+    for i in a.saturating_sub(4)..a {
+        let w = doc.span_text(doc.tokens[i]);
+        if w.chars().all(|c| !c.is_alphanumeric()) {
+            out.clear();
+            continue;
+        }
+        out.push(norm_role(w));
+    }
+    if b < doc.tokens.len() && doc.span_text(doc.tokens[b]) == "," {
+        for i in b + 1..(b + 6).min(doc.tokens.len()) {
+            let w = doc.span_text(doc.tokens[i]);
+            if w.chars().all(|c| !c.is_alphanumeric()) {
+                break;
+            }
+            out.push(norm_role(w));
+        }
+    }
+    out
+}
+
+fn is_pronoun(s: &str) -> Option<&'static str> {
+    match s.to_lowercase().as_str() {
+        "he" | "him" => Some("he"),
+        "she" | "her" => Some("she"),
+        "they" | "we" | "it" => Some("they"),
+        _ => None,
+    }
+}
+
+pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
+    let mentions = &doc.mentions;
+    let para_of = |b: u32| doc.paragraphs.partition_point(|p| p.span.end <= b);
+    // Mentions inside quoted words are not candidates for who speaks.
+    let inside_content = |m: &Mention, atts: &[Attribution]| atts.iter().any(|a| a.quote.direct && a.quote.content.iter().any(|c| c.contains(m.span)));
+    let roles: Vec<Vec<String>> = mentions.iter().map(|m| role_words(doc, m)).collect();
+    let mut prev: Option<(Speaker, u32)> = None;
+    for k in 0..atts.len() {
+        let content_start = atts[k].quote.content.first().map_or(0, |s| s.start);
+        let speaker = match atts[k].quote.source {
+            None => {
+                if atts[k].quote.direct && atts[k].quote.cue.is_none() {
+                    prev.as_ref().filter(|(_, p)| para_of(content_start) <= para_of(*p) + 2).map(|(s, _)| Speaker { via: "previous-quote".into(), ..s.clone() })
+                } else {
+                    None
+                }
+            }
+            Some(mut src) => {
+                // "later at the White House he": the pronoun is the source.
+                let full = doc.span_text(src);
+                if let Some((_, last)) = full.rsplit_once(' ') {
+                    if is_pronoun(last).is_some() && !doc.mentions.iter().any(|m| src.contains(m.span) && m.label == "PER") {
+                        src = Span::new(src.end as usize - last.len(), src.end as usize);
+                    }
+                }
+                let text = doc.span_text(src);
+                // "Ruiz, who said ...": the name before the relative pronoun.
+                let relative = matches!(text.to_lowercase().as_str(), "who" | "which");
+                let inside: Vec<&Mention> = mentions.iter().filter(|m| src.contains(m.span) && matches!(m.label.as_str(), "PER" | "ORG" | "LOC" | "MISC")).collect();
+                // "Putin's aide Yuri Ushakov": the last name not followed by 's.
+                let head = inside.iter().rev().find(|m| {
+                    let rest = doc.text.get(m.span.end as usize..).unwrap_or("");
+                    !(rest.starts_with("’s") || rest.starts_with("'s")) && (m.label == "PER" || m.label == "ORG")
+                });
+                let head = head.or_else(|| {
+                    inside.iter().rev().find(|m| {
+                        let rest = doc.text.get(m.span.end as usize..src.end as usize).unwrap_or("");
+                        // "the Republican" is a description, not the party.
+                        rest.trim().is_empty() && !PARTY.contains(&doc.span_text(m.span).to_lowercase().as_str())
+                    })
+                });
+                let before = |pred: &dyn Fn(&Mention) -> bool| -> Vec<String> {
+                    let mut c: Vec<String> = Vec::new();
+                    for m in mentions.iter().rev().filter(|m| m.span.end <= src.start && pred(m) && !inside_content(m, atts)) {
+                        let name = canonical(doc, mentions, m);
+                        if !c.contains(&name) {
+                            c.push(name);
+                        }
+                        if c.len() == 3 {
+                            break;
+                        }
+                    }
+                    c
+                };
+                let antecedent = if relative {
+                    mentions.iter().rev().find(|m| m.span.end <= src.start && m.span.end + 4 >= src.start && matches!(m.label.as_str(), "PER" | "ORG"))
+                } else {
+                    None
+                };
+                if let Some(m) = antecedent {
+                    Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label.clone()), via: "pronoun".into(), candidates: vec![] })
+                } else if let Some(m) = head {
+                    Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label.clone()), via: "name".into(), candidates: vec![] })
+                } else if let Some(p) = is_pronoun(text) {
+                    let label = if p == "they" { "ORG" } else { "PER" };
+                    // The last speaker when recent, else the last person named.
+                    let recent = prev
+                        .as_ref()
+                        .filter(|(s, at)| s.label.as_deref() == Some(label) && s.entity.is_some() && para_of(src.start) <= para_of(*at) + 1)
+                        .map(|(s, _)| s.entity.clone().unwrap_or_default());
+                    let mut cands = before(&|m: &Mention| m.label == label);
+                    if let Some(r) = recent {
+                        // Prefer the last speaker when it is among the last two people named.
+                        if cands.iter().take(2).any(|c| *c == r) {
+                            cands.retain(|c| *c != r);
+                            cands.insert(0, r);
+                        }
+                    }
+                    match cands.first() {
+                        Some(c) => Some(Speaker { entity: Some(c.clone()), label: Some(label.into()), via: "pronoun".into(), candidates: cands[1..].to_vec() }),
+                        None => Some(Speaker { entity: None, label: None, via: "pronoun".into(), candidates: vec![] }),
+                    }
+                } else {
+                    // A description: "the Ukrainian leader", "the Kremlin".
+                    let words: Vec<String> = text.split_whitespace().map(norm_role).filter(|w| !SKIP.contains(&w.as_str()) && !w.is_empty()).collect();
+                    let mut best: Option<(usize, usize)> = None; // (score, mention index)
+                    let cap = text.split_whitespace().filter(|w| !SKIP.contains(&w.to_lowercase().as_str())).all(|w| w.chars().next().is_some_and(char::is_uppercase));
+                    // "Experts", "European leaders": a group, not one person.
+                    let plural = text.split_whitespace().last().is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("’s") && !w.ends_with("'s"));
+                    if !words.is_empty() && !plural && (!cap || words.len() <= 1) {
+                        for (i, m) in mentions.iter().enumerate() {
+                            if m.label != "PER" || m.span.start >= src.start && m.span.start > content_start || inside_content(m, atts) {
+                                continue;
+                            }
+                            let score: usize = words.iter().filter(|w| roles[i].contains(w)).map(|w| if GENERIC.contains(&w.as_str()) { 1 } else { 2 }).sum();
+                            if score > 0 && best.is_none_or(|(s, _)| score >= s) {
+                                best = Some((score, i));
+                            }
+                        }
+                    }
+                    match best {
+                        Some((score, i)) if score >= 2 => {
+                            let m = &mentions[i];
+                            Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label.clone()), via: "role".into(), candidates: vec![] })
+                        }
+                        _ => {
+                            let party = words.iter().all(|w| GENERIC.contains(&w.as_str()) || PARTY.contains(&w.as_str()));
+                            let recent = prev.as_ref().filter(|(sp, at)| sp.label.as_deref() == Some("PER") && para_of(src.start) <= para_of(*at) + 2);
+                            if party && recent.is_some() && !plural {
+                                // "the Republican", "the president": the person just quoted.
+                                let (sp, _) = recent.cloned().unwrap_or_default();
+                                Some(Speaker { via: "role".into(), candidates: vec![], ..sp })
+                            } else if cap && !words.is_empty() && !party && !plural {
+                                // An organization the tagger did not name: "the Kremlin".
+                                let name = text.trim_start_matches("the ").trim_start_matches("The ").to_string();
+                                Some(Speaker { entity: Some(name), label: Some("ORG".into()), via: "name".into(), candidates: vec![] })
+                            } else {
+                                let cands = before(&|m: &Mention| m.label == "PER");
+                                Some(Speaker { entity: None, label: None, via: "role".into(), candidates: cands })
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        if let Some(s) = &speaker {
+            if s.entity.is_some() {
+                prev = Some((s.clone(), atts[k].quote.content.last().map_or(content_start, |c| c.end)));
+            }
+        }
+        atts[k].quote.speaker = speaker;
+    }
+}
+
+const CHANNELS: &[(&str, &str, Option<&str>)] = &[
+    ("truth social", "social-post", Some("Truth Social")),
+    ("twitter", "social-post", Some("X")),
+    ("on x", "social-post", Some("X")),
+    ("telegram", "social-post", Some("Telegram")),
+    ("facebook", "social-post", Some("Facebook")),
+    ("instagram", "social-post", Some("Instagram")),
+    ("tweet", "social-post", Some("X")),
+    ("post", "social-post", None),
+    ("told reporters", "reporters", None),
+    ("reporters", "reporters", None),
+    ("journalists", "reporters", None),
+    ("press conference", "press-conference", None),
+    ("news conference", "press-conference", None),
+    ("briefing", "press-conference", None),
+    ("interview", "interview", None),
+    ("statement", "statement", None),
+    ("letter", "letter", None),
+    ("phone call", "call", None),
+    ("call with", "call", None),
+    ("television", "broadcast", None),
+    ("broadcast", "broadcast", None),
+    ("televised", "broadcast", None),
+    ("radio", "broadcast", None),
+];
+
+fn word_at(hay: &str, i: usize, n: usize) -> bool {
+    let before = hay[..i].chars().last();
+    let after = hay[i + n..].chars().next();
+    !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric() && c != 's')
+}
+
+pub(crate) fn channels_and_times(doc: &Document, atts: &mut [Attribution]) {
+    for a in atts.iter_mut() {
+        let Some(cue) = a.quote.cue else { continue };
+        let Some(sent) = doc.sentences.iter().find(|s| s.contains(cue)).copied() else { continue };
+        let in_content = |s: Span| a.quote.content.iter().chain(a.clause.iter()).any(|c| c.start < s.end && s.start < c.end);
+        let Some(stext) = doc.text.get(sent.range()) else { continue };
+        let low = stext.to_ascii_lowercase();
+        'outer: for (key, kind, name) in CHANNELS {
+            let mut from = 0;
+            while let Some(i) = low.get(from..).and_then(|h| h.find(key)).map(|i| i + from) {
+                from = i + key.len();
+                if !word_at(&low, i, key.len()) {
+                    continue;
+                }
+                let span = Span::new(sent.start as usize + i, sent.start as usize + i + key.len());
+                if in_content(span) {
+                    continue;
+                }
+                let mut name = name.map(str::to_string);
+                if name.is_none() && matches!(*kind, "interview" | "broadcast" | "statement") {
+                    // "in an interview with CNN": the outlet mentioned next.
+                    name = doc
+                        .mentions
+                        .iter()
+                        .find(|m| m.span.start >= span.end && m.span.start <= span.end + 20 && m.label != "PER" && !in_content(m.span))
+                        .map(|m| doc.span_text(m.span).to_string());
+                }
+                a.quote.channel = Some(Channel { kind: kind.to_string(), name, span });
+                break 'outer;
+            }
+        }
+        if a.quote.channel.is_none() {
+            // "told Reuters": a media outlet as addressee.
+            if doc.span_text(cue).eq_ignore_ascii_case("told") {
+                if let Some(m) = doc.mentions.iter().find(|m| m.span.start > cue.end && m.span.start <= cue.end + 2 && m.label == "ORG") {
+                    a.quote.channel = Some(Channel { kind: "media".into(), name: Some(doc.span_text(m.span).to_string()), span: m.span });
+                }
+            }
+        }
+        let best = doc
+            .times
+            .iter()
+            .filter(|t| sent.contains(t.span) && !in_content(t.span))
+            .min_by_key(|t| if t.span.start >= cue.end { t.span.start - cue.end } else { cue.start - t.span.end.min(cue.start) });
+        if let Some(t) = best {
+            a.quote.time = Some(QuoteTime { span: t.span, value: t.value.clone() });
+        }
+    }
+}

@@ -1,0 +1,200 @@
+use newsfuse_doc::{Document, Mention, Paragraph, Span};
+
+use super::*;
+
+/// A document split into paragraphs on blank lines, with sentences and
+/// tokens, and PER/ORG mentions for the given names.
+pub(crate) fn doc(text: &str, names: &[(&str, &str)]) -> Document {
+    let mut d = Document::new("t", Default::default(), text.to_string());
+    let mut start = 0;
+    for part in text.split("\n\n") {
+        d.paragraphs.push(Paragraph { span: Span::new(start, start + part.len()), kind: Default::default() });
+        start += part.len() + 2;
+    }
+    newsfuse_text::annotate(&mut d);
+    for (name, label) in names {
+        for (i, _) in text.match_indices(name) {
+            d.mentions.push(Mention { span: Span::new(i, i + name.len()), label: label.to_string(), entity: None });
+        }
+    }
+    d.mentions.sort_by_key(|m| m.span);
+    d.mentions.dedup_by(|b, a| a.span.contains(b.span));
+    d
+}
+
+/// The rules alone: what these tests pin down.
+fn find_quotes(d: &Document) -> Vec<newsfuse_doc::Quote> {
+    find_attributions_with(d, Method::Rules).into_iter().map(|a| a.quote).collect()
+}
+
+fn show(d: &Document) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+    find_quotes(d)
+        .iter()
+        .map(|q| {
+            (
+                q.content.iter().map(|s| d.span_text(*s)).collect::<Vec<_>>().join(" | "),
+                q.source.map(|s| d.span_text(s).to_string()),
+                q.cue.map(|s| d.span_text(s).to_string()),
+                q.speaker.as_ref().and_then(|s| s.entity.clone()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn direct_after_and_before() {
+    let d = doc(
+        "Mayor Ana Ruiz opened the bridge on Monday.\n\n“This is a great day for Brezhovo,” Ruiz said.\n\nCouncilman Tom Bell said: “It cost too much.”",
+        &[("Ana Ruiz", "PER"), ("Ruiz", "PER"), ("Tom Bell", "PER"), ("Brezhovo", "LOC")],
+    );
+    let q = show(&d);
+    assert_eq!(q[0].0, "This is a great day for Brezhovo,");
+    assert_eq!(q[0].1.as_deref(), Some("Ruiz"));
+    assert_eq!(q[0].3.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(q[1].0, "It cost too much.");
+    assert_eq!(q[1].3.as_deref(), Some("Tom Bell"));
+}
+
+#[test]
+fn split_quote_and_inversion() {
+    let d = doc("“We are ready,” said Ana Ruiz, “to talk to anyone.”", &[("Ana Ruiz", "PER")]);
+    let q = show(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "We are ready, | to talk to anyone.");
+    assert_eq!(q[0].3.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn partial_quote_and_pronoun() {
+    let d = doc(
+        "Mayor Ana Ruiz met the governor on Friday.\n\nShe called the meeting “a real step forward for the valley.”\n\n“We will keep going,” she told reporters.",
+        &[("Ana Ruiz", "PER")],
+    );
+    let quotes = find_quotes(&d);
+    assert_eq!(quotes.len(), 2, "{:?}", show(&d));
+    let s = quotes[0].speaker.as_ref().unwrap();
+    assert_eq!((s.entity.as_deref(), s.via.as_str()), (Some("Ana Ruiz"), "pronoun"));
+    assert_eq!(quotes[1].channel.as_ref().map(|c| c.kind.as_str()), Some("reporters"));
+}
+
+#[test]
+fn reported_speech_forms() {
+    let d = doc(
+        "Ana Ruiz said that the river would crest on Thursday.\n\nThe levee will hold, the engineers said.\n\nAccording to the state agency, repairs will take a month.",
+        &[("Ana Ruiz", "PER")],
+    );
+    let q = show(&d);
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(q[0].0, "that the river would crest on Thursday");
+    assert_eq!(q[1].0, "The levee will hold");
+    assert_eq!(q[1].1.as_deref(), Some("the engineers"));
+    assert_eq!(q[2].0, "repairs will take a month");
+    assert_eq!(q[2].1.as_deref(), Some("the state agency"));
+    assert!(find_quotes(&d).iter().all(|q| !q.direct));
+}
+
+#[test]
+fn roles_and_previous_quote() {
+    let d = doc(
+        "Valdorian President Marco Lenz arrived in the capital.\n\n“The border stays open,” the Valdorian leader said in a post on Truth Social.\n\n“Nobody will be turned away.”",
+        &[("Marco Lenz", "PER")],
+    );
+    let quotes = find_quotes(&d);
+    assert_eq!(quotes.len(), 2, "{:?}", show(&d));
+    let s = quotes[0].speaker.as_ref().unwrap();
+    assert_eq!((s.entity.as_deref(), s.via.as_str()), (Some("Marco Lenz"), "role"));
+    let c = quotes[0].channel.as_ref().unwrap();
+    assert_eq!((c.kind.as_str(), c.name.as_deref()), ("social-post", Some("Truth Social")));
+    let s = quotes[1].speaker.as_ref().unwrap();
+    assert_eq!((s.entity.as_deref(), s.via.as_str()), (Some("Marco Lenz"), "previous-quote"));
+}
+
+#[test]
+fn unclosed_mark_loses_nothing() {
+    let d = doc(
+        "“The water is rising, Ruiz said on Monday.\n\nThe council met later. “We need sandbags,” Bell said.",
+        &[("Ruiz", "PER"), ("Bell", "PER")],
+    );
+    let q = show(&d);
+    assert!(q.iter().any(|x| x.0 == "We need sandbags," && x.3.as_deref() == Some("Bell")), "{q:?}");
+    assert!(q.iter().all(|x| !x.0.contains("council")), "{q:?}");
+}
+
+#[test]
+fn scare_quotes_and_apostrophes_are_not_statements() {
+    let d = doc("The so-called “deal” didn’t survive Ruiz’s veto.", &[]);
+    assert!(find_quotes(&d).is_empty());
+}
+
+#[test]
+fn hostile_inputs_do_not_panic() {
+    let long = "word ".repeat(10_000) + "said “ and « „ ‹";
+    for text in [
+        "“".to_string(),
+        "”“”“”“\n\n‘’‘’\n\n«»«»„".to_string(),
+        "\"\"\"\"\"\n\n\"".to_string(),
+        long,
+        "he said he said he said".to_string(),
+        "according to".to_string(),
+        ", said".to_string(),
+        String::new(),
+    ] {
+        let d = doc(&text, &[]);
+        for q in crate::find_quotes(&d) {
+            for s in q.content.iter().chain(q.source.iter()).chain(q.cue.iter()) {
+                assert!(s.slice(&d.text).is_some());
+            }
+        }
+    }
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn never_panics(parts in proptest::collection::vec(prop_oneof![
+            Just("“"), Just("”"), Just("\""), Just("‘"), Just("’"), Just("«"), Just("»"), Just("„"), Just("'"),
+            Just(" said "), Just(" he "), Just("Ruiz"), Just(", "), Just(". "), Just("\n\n"), Just("according to "), Just("told reporters"),
+            Just("word"), Just("é"), Just("didn’t"),
+        ], 0..60)) {
+            let text: String = parts.concat();
+            let d = doc(&text, &[("Ruiz", "PER")]);
+            for q in crate::find_quotes(&d).into_iter().chain(super::find_quotes(&d)) {
+                for s in q.content.iter().chain(q.source.iter()).chain(q.cue.iter()) {
+                    prop_assert!(s.slice(&d.text).is_some());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn default_method_finds_speakers() {
+    let d = doc(
+        "Mayor Ana Ruiz opened the new bridge in Brezhovo on Monday.\n\n“This is a great day for the whole valley,” Ruiz told reporters.\n\nCouncilman Tom Bell said the project had cost far too much money.",
+        &[("Ana Ruiz", "PER"), ("Ruiz", "PER"), ("Tom Bell", "PER"), ("Brezhovo", "LOC")],
+    );
+    let quotes = crate::find_quotes(&d);
+    let direct = quotes.iter().find(|q| q.direct).expect("the direct quote");
+    assert_eq!(d.span_text(direct.content[0]), "This is a great day for the whole valley,");
+    assert_eq!(direct.speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("Ana Ruiz"));
+    assert_eq!(direct.channel.as_ref().map(|c| c.kind.as_str()), Some("reporters"));
+    let reported = quotes.iter().find(|q| !q.direct).expect("the reported statement");
+    assert!(d.span_text(reported.content[0]).contains("cost far too much"));
+    assert_eq!(reported.speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("Tom Bell"));
+}
+
+#[test]
+fn groups_and_organizations_are_not_people() {
+    let d = doc(
+        "Valdorian President Marco Lenz spoke on Monday.\n\nAnalysts said the deal would not last.\n\nThe Valdorian Water Agency said the dam was safe.",
+        &[("Marco Lenz", "PER")],
+    );
+    let q = find_quotes(&d);
+    assert_eq!(q.len(), 2, "{:?}", show(&d));
+    assert_eq!(q[0].speaker.as_ref().and_then(|s| s.entity.as_deref()), None);
+    assert_eq!(q[1].speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("Valdorian Water Agency"));
+}
