@@ -160,6 +160,23 @@ reuters = next((d for d in docs if d['id'].startswith('003')), None)
 checks.append(('003: Reuters byline', reuters is not None and reuters.get('byline') == ['Steve Holland', 'Guy Faulconbridge', 'Olena Harmash']))
 checks.append(('003: Reuters dateline', reuters is not None and (reuters.get('dateline') or {}).get('agency') == 'Reuters'))
 checks.append(('003: credit moved out of the body', reuters is not None and reuters.get('credits', [''])[0].startswith('Reporting by') and 'Reporting by' not in reuters['text']))
+# Who said what (issue 5): speakers resolved to the batch's entities.
+def quote_speakers(fragment):
+    out = []
+    for d in docs:
+        t = d['text'].encode()
+        for q in d.get('quotes', []):
+            if fragment in ' '.join(t[s:e].decode() for s, e in q['content']):
+                out.append((q.get('speaker') or {}).get('entity'))
+    return out
+for fragment, speaker in (('Hey, are you serious', 'JD Vance'), ('undoubtedly a win for Putin', 'Carl Bildt'),
+                          ('Are they tapping us along', 'Marco Rubio'), ('very substantive and quite frank', 'Vladimir Putin'),
+                          ('There is no indication of any kind of shift', 'Stephan Kieninger')):
+    got = quote_speakers(fragment)
+    checks.append((f'"{fragment}" -> {speaker} ({got})', bool(got) and all(g == speaker for g in got)))
+unbalanced = quote_speakers('We just need to determine the most effective ways to move towards peace')
+after = reuters is not None and 'has repeatedly called for a ceasefire after three years' in reuters['text'] and not any('has repeatedly called for a ceasefire' in ' '.join(reuters['text'].encode()[s:e].decode() for s, e in q['content']) for q in reuters.get('quotes', []) if q['direct'])
+checks.append((f'003: the quote with no closing mark is found ({unbalanced}) and the text after it is kept', 'Vladimir Putin' in unbalanced and after))
 
 # The cross-checked record of the seeds (issue 6).
 out = run([binary, 'analyze', os.path.join(shared, 'seeds'), '--format', 'json'])
@@ -172,6 +189,10 @@ for date, what in (('2025-05-16', 'Istanbul'), ('2025-05-19', 'call')):
     entries = [t for t in story.get('timeline', []) if t['date'] == date]
     best = max((len({c['doc'] for c in t['citations']}) for t in entries), default=0)
     checks.append((f'timeline {date} ({what}): an entry cited by {best} documents', best >= 2))
+trump = [q for q in story.get('quotes', []) if q.get('speaker') == 'Donald Trump' and 'immediately' in q['text'] and 'negotiations' in q['text']]
+forms = sorted({v['form'] for q in trump for v in q['variants']})
+n = max((q['independent_sources'] for q in trump), default=0)
+checks.append((f'Trump\'s "immediately start negotiations" quote: {n} independent sources, forms {forms}', n >= 3 and 'reworded' in forms))
 for counted, unit, label in (('prisoner of war', None, 'the 1,000-prisoner exchange'), ('ceasefire', 'day', 'the 30-day truce')):
     rows = [f for f in story.get('figures', []) if f['quantity'].startswith(counted) and (unit is None or f'({unit})' in f['quantity'])]
     n = max((f['independent_sources'] for f in rows), default=0)

@@ -74,6 +74,10 @@ pub(crate) fn read_all(paths: Vec<PathBuf>, opts: &CommonOpts) -> (Vec<newsfuse_
     let clock = Instant::now();
     let entities = crate::entities::resolve_batch(&mut docs);
     opts.timing("resolve entities", clock);
+    // Quotes last: speakers resolve to the batch's entities, times to the inferred dates.
+    let clock = Instant::now();
+    pool.install(|| docs.par_iter_mut().for_each(crate::pipeline::annotate_quotes));
+    opts.timing("quotes", clock);
     (docs, entities, failures, inputs.len())
 }
 

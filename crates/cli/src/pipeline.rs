@@ -15,6 +15,15 @@ pub fn annotate(doc: &mut Document) {
     annotate_times(doc);
 }
 
+/// Finds direct and reported statements and their speakers (English
+/// documents: the cue lexicon and the tagger are English). Runs after entity
+/// resolution so that speakers are the batch's entities.
+pub fn annotate_quotes(doc: &mut Document) {
+    if doc.language.code == "en" {
+        doc.quotes = newsfuse_quotes::find_quotes(doc);
+    }
+}
+
 /// Tags time expressions, resolving relative ones against the publication
 /// date when it is known (and leaving them underspecified when it is not).
 pub fn annotate_times(doc: &mut Document) {

@@ -28,6 +28,13 @@ const MAX_ROWS: usize = 40;
 const SAME_QUOTE: f32 = 0.45;
 /// Share of the shorter quote's words found in the longer for a partial quote.
 const PARTIAL_QUOTE: f32 = 0.8;
+/// Fewest content words of the shorter quote for it to be a partial quote of a longer one.
+const MIN_PARTIAL_WORDS: f32 = 3.0;
+/// Cosine above which quotes given to different speakers are still one quote.
+const SAME_WORDS: f32 = 0.7;
+/// Fewest content words of a quote for it to be matched across documents.
+const MIN_DIRECT_WORDS: usize = 3;
+const MIN_REPORTED_WORDS: usize = 5;
 /// Cosine above which two sentences about one date describe one event
 /// (lower than statement alignment: the date already agrees).
 const SAME_EVENT: f32 = 0.2;
@@ -820,7 +827,8 @@ fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUn
         for (q, quote) in doc.quotes.iter().enumerate() {
             let text: String = quote.content.iter().map(|s| doc.span_text(*s)).collect::<Vec<_>>().join(" ");
             let counts = terms(&text, &stemmer, &mut vocab);
-            if counts.len() < 2 {
+            // Short reported clauses ("his call with Trump") are too generic to match.
+            if counts.len() < if quote.direct { MIN_DIRECT_WORDS } else { MIN_REPORTED_WORDS } {
                 continue;
             }
             let words = counts.keys().copied().collect();
@@ -831,6 +839,7 @@ fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUn
     }
     let speaker_of = |r: &QuoteRef| docs[r.doc].quotes[r.quote].speaker.as_ref().and_then(|s| s.entity.clone());
     let mut parent: Vec<usize> = (0..refs.len()).collect();
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     let mut postings: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
     for (i, r) in refs.iter().enumerate() {
         for &w in &r.words {
@@ -855,12 +864,31 @@ fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUn
             let (a, b) = (&refs[i], &refs[j]);
             let shorter = a.words.len().min(b.words.len()) as f32;
             let shared = a.words.intersection(&b.words).count() as f32;
-            let partial = shorter >= 3.0 && shared / shorter >= PARTIAL_QUOTE;
-            if partial || dot(&a.vector, &b.vector) >= SAME_QUOTE {
-                let (x, y) = (crate::units::find(&mut parent, i), crate::units::find(&mut parent, j));
-                parent[x.max(y)] = x.min(y);
+            let sim = dot(&a.vector, &b.vector);
+            let partial = shorter >= MIN_PARTIAL_WORDS && shared / shorter >= PARTIAL_QUOTE;
+            if partial || sim >= SAME_QUOTE {
+                pairs.push((if partial { sim.max(PARTIAL_QUOTE) } else { sim }, i, j));
             }
         }
+    }
+    // Strongest pairs first; groups merge only when their speakers agree (or
+    // one is unknown), unless the words are nearly the same: then different
+    // speakers are a conflict of attribution worth showing.
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut speakers: Vec<BTreeSet<String>> = refs.iter().map(|r| speaker_of(r).into_iter().collect()).collect();
+    for (sim, i, j) in pairs {
+        let (x, y) = (crate::units::find(&mut parent, i), crate::units::find(&mut parent, j));
+        if x == y {
+            continue;
+        }
+        let agree = speakers[x].is_empty() || speakers[y].is_empty() || !speakers[x].is_disjoint(&speakers[y]);
+        if !agree && sim < SAME_WORDS {
+            continue;
+        }
+        let (root, other) = (x.min(y), x.max(y));
+        parent[other] = root;
+        let moved = std::mem::take(&mut speakers[other]);
+        speakers[root].extend(moved);
     }
     let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..refs.len() {
