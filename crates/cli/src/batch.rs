@@ -94,24 +94,66 @@ pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> 
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
+/// Stories analysed (in parallel) and written at a time: bounds memory on large batches.
+const STORIES_AT_ONCE: usize = 256;
+
 pub fn analyze(paths: Vec<PathBuf>, format: &str, output: Option<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
     let (docs, _, failures, n_inputs) = read_all(paths, opts);
     let clock = Instant::now();
-    let analysis = opts.pool().install(|| newsfuse_fuse::analyze::analyze(&docs));
-    opts.timing("analyze", clock);
-    let rendered = match format {
-        "json" => serde_json::to_string(&analysis).map_err(|e| e.to_string())? + "\n",
-        "html" => newsfuse_report::html(&analysis),
-        _ => newsfuse_report::markdown(&analysis),
+    let pool = opts.pool();
+    let plan = pool.install(|| newsfuse_fuse::analyze::plan(&docs));
+    opts.timing("sources and stories", clock);
+    let clock = Instant::now();
+    let sink: Box<dyn Write> = match &output {
+        Some(path) => Box::new(std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?),
+        None => Box::new(std::io::stdout().lock()),
     };
-    match output {
-        Some(path) => std::fs::write(&path, rendered).map_err(|e| format!("cannot write {}: {e}", path.display()))?,
-        None => {
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            out.write_all(rendered.as_bytes()).and_then(|_| out.flush()).map_err(|e| format!("cannot write output: {e}"))?;
+    let mut out = BufWriter::new(sink);
+    let ctx = newsfuse_report::Context::new(&plan.documents, &plan.sources);
+    let n = plan.stories.len();
+    let write_err = |e: std::io::Error| format!("cannot write output: {e}");
+    // The JSON is written piece by piece, exactly as serde would write the whole `Analysis`.
+    let json_err = |e: serde_json::Error| format!("cannot write output: {e}");
+    match format {
+        "json" => {
+            write!(out, "{{\"schema\":{},\"documents\":", serde_json::to_string(newsfuse_fuse::analyze::SCHEMA).map_err(json_err)?).map_err(write_err)?;
+            serde_json::to_writer(&mut out, &plan.documents).map_err(json_err)?;
+            out.write_all(b",\"sources\":").map_err(write_err)?;
+            serde_json::to_writer(&mut out, &plan.sources).map_err(json_err)?;
+            out.write_all(b",\"stories\":[").map_err(write_err)?;
+        }
+        "html" => out.write_all(newsfuse_report::html_head(&ctx, n).as_bytes()).map_err(write_err)?,
+        _ => out.write_all(newsfuse_report::markdown_head(&ctx, n).as_bytes()).map_err(write_err)?,
+    }
+    let ids: Vec<usize> = (0..n).collect();
+    for chunk in ids.chunks(STORIES_AT_ONCE) {
+        let rendered: Vec<Result<String, String>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|&id| {
+                    let story = plan.story(&docs, id);
+                    match format {
+                        "json" => serde_json::to_string(&story).map_err(json_err),
+                        "html" => Ok(newsfuse_report::html_story(&ctx, &story)),
+                        _ => Ok(newsfuse_report::markdown_story(&ctx, &story)),
+                    }
+                })
+                .collect()
+        });
+        for (k, piece) in rendered.into_iter().enumerate() {
+            if format == "json" && (chunk[0] + k) > 0 {
+                out.write_all(b",").map_err(write_err)?;
+            }
+            out.write_all(piece?.as_bytes()).map_err(write_err)?;
         }
     }
+    match format {
+        "json" => out.write_all(b"]}\n").map_err(write_err)?,
+        "html" => out.write_all(newsfuse_report::html_tail().as_bytes()).map_err(write_err)?,
+        _ => {}
+    }
+    out.flush().map_err(write_err)?;
+    opts.timing("analyze and write", clock);
     summarize_counts(n_inputs, docs.len(), &failures);
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

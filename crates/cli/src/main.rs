@@ -139,7 +139,8 @@ pub struct CommonOpts {
     /// Main-text extractor for HTML pages.
     #[arg(long, default_value = "newsfuse", value_parser = parse_extractor)]
     extractor: Extractor,
-    /// Largest input, in MB after decompression, that is read at all.
+    /// Largest input, in MB after decompression, that is read at all (64 times
+    /// that for JSONL and WARC files, which hold many documents).
     #[arg(long, default_value_t = 32)]
     max_mb: usize,
     /// Worker threads (default: one per core).
@@ -169,7 +170,13 @@ impl CommonOpts {
     /// Reports a stage's duration on stderr when `--timings` asks for it.
     fn timing(&self, stage: &str, since: std::time::Instant) {
         if self.timings {
-            eprintln!("newsfuse: {stage}: {:.2} s", since.elapsed().as_secs_f64());
+            // Resident memory now (Linux), so that memory growth can be traced to a stage.
+            let rss_mb = std::fs::read_to_string("/proc/self/statm")
+                .ok()
+                .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<u64>().ok()))
+                .map(|pages| pages * 4096 / (1 << 20));
+            let rss = rss_mb.map(|m| format!(", {m} MB resident")).unwrap_or_default();
+            eprintln!("newsfuse: {stage}: {:.2} s{rss}", since.elapsed().as_secs_f64());
         }
     }
 

@@ -51,6 +51,9 @@ const MAX_POSTING: usize = 400;
 pub struct Cite {
     pub doc: String,
     pub span: Span,
+    /// The cited text; left out where it repeats the text of the row that
+    /// cites it (a verbatim copy), to keep large reports small.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub text: String,
 }
 
@@ -213,9 +216,27 @@ fn cite(doc: &Document, span: Span) -> Cite {
     Cite { doc: doc.id.clone(), span, text: doc.span_text(span).to_string() }
 }
 
+/// A batch divided into stories and independent sources, before any story
+/// is analysed: stories can then be analysed (and written out, and dropped)
+/// a few at a time, so memory stays bounded on large batches.
+pub struct Plan {
+    pub documents: Vec<DocInfo>,
+    pub sources: Vec<Source>,
+    /// Each story's documents, by index into the batch.
+    pub stories: Vec<Vec<usize>>,
+    source_of: Vec<usize>,
+}
+
 /// Analyses a batch. `docs` are fully annotated (text, times, mentions with
 /// resolved entities, quotes).
 pub fn analyze(docs: &[Document]) -> Analysis {
+    let plan = plan(docs);
+    let stories = (0..plan.stories.len()).into_par_iter().map(|id| plan.story(docs, id)).collect();
+    Analysis { schema: SCHEMA, documents: plan.documents, sources: plan.sources, stories }
+}
+
+/// Independent sources and stories of a batch.
+pub fn plan(docs: &[Document]) -> Plan {
     let groups = independent_sources(docs);
     let mut source_of = vec![0usize; docs.len()];
     let sources: Vec<Source> = groups
@@ -241,12 +262,13 @@ pub fn analyze(docs: &[Document]) -> Analysis {
         .collect();
 
     let story_of = crate::cluster::stories_of(docs);
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut stories: Vec<Vec<usize>> = Vec::new();
     for (d, &s) in story_of.iter().enumerate() {
-        members.entry(s).or_default().push(d);
+        if s == stories.len() {
+            stories.push(Vec::new());
+        }
+        stories[s].push(d);
     }
-    let stories: Vec<Story> = members.into_par_iter().map(|(id, m)| story(id, &m, docs, &source_of, &sources)).collect::<Vec<_>>();
-
     let documents = docs
         .iter()
         .enumerate()
@@ -262,7 +284,14 @@ pub fn analyze(docs: &[Document]) -> Analysis {
             source: source_of[d],
         })
         .collect();
-    Analysis { schema: SCHEMA, documents, sources, stories }
+    Plan { documents, sources, stories, source_of }
+}
+
+impl Plan {
+    /// Analyses story `id` (stories are numbered in order of their first document).
+    pub fn story(&self, docs: &[Document], id: usize) -> Story {
+        story(id, &self.stories[id], docs, &self.source_of, &self.sources)
+    }
 }
 
 /// Independent sources: syndication groups (copies of one wire story), then
@@ -352,6 +381,22 @@ fn story(id: usize, members: &[usize], all: &[Document], source_of: &[usize], so
         })
         .collect();
 
+    let mut statements = statements;
+    for st in &mut statements {
+        drop_repeated_text(&st.text, &mut st.citations);
+    }
+    let mut timeline = timeline;
+    for t in &mut timeline {
+        drop_repeated_text(&t.text, &mut t.citations);
+    }
+    let mut quotes = quotes;
+    for q in &mut quotes {
+        for v in &mut q.variants {
+            if v.cite.text == q.text {
+                v.cite.text.clear();
+            }
+        }
+    }
     let headline = docs.iter().find_map(|d| d.title.clone()).unwrap_or_else(|| {
         units.first().map(|u| docs[u.doc].span_text(u.span).to_string()).unwrap_or_default()
     });
@@ -368,6 +413,14 @@ fn story(id: usize, members: &[usize], all: &[Document], source_of: &[usize], so
         timeline,
         outlets,
         brief,
+    }
+}
+
+fn drop_repeated_text(text: &str, cites: &mut [Cite]) {
+    for c in cites {
+        if c.text == text {
+            c.text.clear();
+        }
     }
 }
 

@@ -177,6 +177,21 @@ fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<Failure>) {
     }
 }
 
+/// Containers (JSONL, WARC) hold many documents: a corpus file may be far
+/// larger than any one page, so they get this many times the limit.
+const CONTAINER_FACTOR: usize = 64;
+
+/// The size limit for an input of this name.
+fn limit_for(name: &str, options: &ReadOptions) -> usize {
+    let lower = name.to_ascii_lowercase();
+    let lower = lower.trim_end_matches(".gz");
+    if [".jsonl", ".ndjson", ".warc", ".json"].iter().any(|ext| lower.ends_with(ext)) {
+        options.max_bytes.saturating_mul(CONTAINER_FACTOR)
+    } else {
+        options.max_bytes
+    }
+}
+
 fn has_known_extension(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
@@ -192,13 +207,14 @@ pub fn read_file(path: &Path, options: &ReadOptions) -> FileOutcome {
             Err(e) => return FileOutcome::failed("-", ReadError::Io(e.to_string())),
         }
     } else {
+        let limit = limit_for(&file_name(path), options);
         match std::fs::metadata(path) {
-            Ok(m) if m.len() as usize > options.max_bytes => {
+            Ok(m) if m.len() as usize > limit => {
                 return FileOutcome::failed(
                     &shown,
                     ReadError::TooLarge {
                         size: m.len() as usize,
-                        limit: options.max_bytes,
+                        limit,
                         what: "file",
                     },
                 )
@@ -222,18 +238,19 @@ fn file_name(path: &Path) -> String {
 /// Reads the bytes of one input. `shown` is the path used in messages and
 /// origins; `name` is its file name, used for ids and format detection.
 pub fn read_bytes(shown: &str, name: &str, bytes: &[u8], options: &ReadOptions) -> FileOutcome {
-    if bytes.len() > options.max_bytes {
+    let limit = limit_for(name, options);
+    if bytes.len() > limit {
         return FileOutcome::failed(
             shown,
             ReadError::TooLarge {
                 size: bytes.len(),
-                limit: options.max_bytes,
+                limit,
                 what: "input",
             },
         );
     }
     let (bytes, name) = if decode::is_gzip(bytes) {
-        match decode::gunzip(bytes, options.max_bytes) {
+        match decode::gunzip(bytes, limit) {
             Ok(b) => (std::borrow::Cow::Owned(b), name.trim_end_matches(".gz").trim_end_matches(".GZ").to_string()),
             Err(e) => return FileOutcome::failed(shown, e),
         }

@@ -5,11 +5,24 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use newsfuse_fuse::analyze::{Analysis, Cite, Story};
+use newsfuse_fuse::analyze::{Analysis, Cite, DocInfo, Source, Story};
 
-/// Outlet (or id) of each document, for citations.
-fn outlets(a: &Analysis) -> BTreeMap<&str, &str> {
-    a.documents.iter().map(|d| (d.id.as_str(), d.outlet.as_deref().unwrap_or(d.id.as_str()))).collect()
+/// What every part of a report needs besides its story: the batch's documents and sources.
+/// Reports are written head, stories one by one, tail, so a large batch need
+/// not hold all its stories at once.
+pub struct Context<'a> {
+    pub documents: &'a [DocInfo],
+    pub sources: &'a [Source],
+    outlets: BTreeMap<&'a str, &'a str>,
+    source_of: BTreeMap<&'a str, usize>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(documents: &'a [DocInfo], sources: &'a [Source]) -> Self {
+        let outlets = documents.iter().map(|d| (d.id.as_str(), d.outlet.as_deref().unwrap_or(d.id.as_str()))).collect();
+        let source_of = documents.iter().map(|d| (d.id.as_str(), d.source)).collect();
+        Context { documents, sources, outlets, source_of }
+    }
 }
 
 fn cite_label(c: &Cite, outlets: &BTreeMap<&str, &str>) -> String {
@@ -37,12 +50,20 @@ fn md(s: &str) -> String {
 }
 
 pub fn markdown(a: &Analysis) -> String {
-    let o = outlets(a);
+    let ctx = Context::new(&a.documents, &a.sources);
+    let mut s = markdown_head(&ctx, a.stories.len());
+    for story in &a.stories {
+        s.push_str(&markdown_story(&ctx, story));
+    }
+    s
+}
+
+pub fn markdown_head(ctx: &Context, n_stories: usize) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# newsfuse analysis\n");
-    let _ = writeln!(s, "{} documents, {} independent sources, {} stories.\n", a.documents.len(), a.sources.len(), a.stories.len());
+    let _ = writeln!(s, "{} documents, {} independent sources, {} stories.\n", ctx.documents.len(), ctx.sources.len(), n_stories);
     let _ = writeln!(s, "| document | outlet | date | dated by | source | story |\n|---|---|---|---|---|---|");
-    for d in &a.documents {
+    for d in ctx.documents {
         let _ = writeln!(
             s,
             "| {} | {} | {} | {} | {} | {} |",
@@ -54,15 +75,19 @@ pub fn markdown(a: &Analysis) -> String {
             d.story
         );
     }
-    for story in &a.stories {
-        story_md(&mut s, story, a, &o);
-    }
     s
 }
 
-fn story_md(s: &mut String, st: &Story, a: &Analysis, o: &BTreeMap<&str, &str>) {
+pub fn markdown_story(ctx: &Context, story: &Story) -> String {
+    let mut s = String::new();
+    story_md(&mut s, story, ctx);
+    s
+}
+
+fn story_md(s: &mut String, st: &Story, ctx: &Context) {
+    let o = &ctx.outlets;
     let _ = writeln!(s, "\n## Story {}: {}\n", st.id, md(&st.headline));
-    let _ = writeln!(s, "{} documents from {} independent sources: {}.\n", st.documents.len(), st.sources.len(), st.sources.iter().map(|&x| md(&a.sources[x].name)).collect::<Vec<_>>().join("; "));
+    let _ = writeln!(s, "{} documents from {} independent sources: {}.\n", st.documents.len(), st.sources.len(), st.sources.iter().map(|&x| md(&ctx.sources[x].name)).collect::<Vec<_>>().join("; "));
     if !st.brief.is_empty() {
         let _ = writeln!(s, "### Brief\n");
         for b in &st.brief {
@@ -82,7 +107,8 @@ fn story_md(s: &mut String, st: &Story, a: &Analysis, o: &BTreeMap<&str, &str>) 
         for q in &st.quotes {
             let _ = writeln!(s, "- **{}**: “{}” — {} independent source(s)", md(q.speaker.as_deref().unwrap_or("unknown speaker")), md(&q.text), q.independent_sources);
             for v in &q.variants {
-                let _ = writeln!(s, "  - {} {}: “{}”{}", v.form, md(&cite_label(&v.cite, o)), md(&v.cite.text), v.speaker.as_deref().map(|x| format!(" — attributed to {}", md(x))).unwrap_or_default());
+                let text = if v.cite.text.is_empty() { String::new() } else { format!(": “{}”", md(&v.cite.text)) };
+                let _ = writeln!(s, "  - {} {}{}{}", v.form, md(&cite_label(&v.cite, o)), text, v.speaker.as_deref().map(|x| format!(" — attributed to {}", md(x))).unwrap_or_default());
             }
         }
     }
@@ -154,19 +180,32 @@ fn cites_html(cites: &[Cite], o: &BTreeMap<&str, &str>) -> String {
 }
 
 pub fn html(a: &Analysis) -> String {
-    let o = outlets(a);
+    let ctx = Context::new(&a.documents, &a.sources);
+    let mut s = html_head(&ctx, a.stories.len());
+    for story in &a.stories {
+        s.push_str(&html_story(&ctx, story));
+    }
+    s.push_str(html_tail());
+    s
+}
+
+pub fn html_tail() -> &'static str {
+    "</body></html>\n"
+}
+
+pub fn html_head(ctx: &Context, n_stories: usize) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
         "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><meta name=viewport content=\"width=device-width\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
          <title>newsfuse analysis</title><style>{CSS}</style></head><body>\n<h1>newsfuse analysis</h1>\n<p>{} documents, {} independent sources, {} stories.</p>\n",
-        a.documents.len(),
-        a.sources.len(),
-        a.stories.len()
+        ctx.documents.len(),
+        ctx.sources.len(),
+        n_stories
     );
     let _ = writeln!(s, "<table><tr><th>document<th>outlet<th>date<th>dated by<th>source<th>story");
-    for d in &a.documents {
+    for d in ctx.documents {
         let _ = writeln!(
             s,
             "<tr><td>{}<td>{}<td>{}<td>{}<td>{}<td>{}",
@@ -179,108 +218,110 @@ pub fn html(a: &Analysis) -> String {
         );
     }
     let _ = writeln!(s, "</table>");
-    for st in &a.stories {
-        let _ = writeln!(s, "<h2>Story {}: {}</h2>", st.id, escape(&st.headline));
-        let _ = writeln!(
-            s,
-            "<p>{} documents from {} independent sources: {}.</p>",
-            st.documents.len(),
-            st.sources.len(),
-            st.sources.iter().map(|&x| escape(&a.sources[x].name)).collect::<Vec<_>>().join("; ")
-        );
-        if !st.brief.is_empty() {
-            let _ = writeln!(s, "<h3>Brief</h3><ul>");
-            for b in &st.brief {
-                let mut cites = vec![b.cite.clone()];
-                cites.extend(b.also.iter().cloned());
-                let _ = writeln!(s, "<li>{} {}", escape(&b.text), cites_html(&cites, &o));
+    s
+}
+
+pub fn html_story(ctx: &Context, st: &Story) -> String {
+    let o = &ctx.outlets;
+    let mut s = String::new();
+    let _ = writeln!(s, "<h2>Story {}: {}</h2>", st.id, escape(&st.headline));
+    let _ = writeln!(
+        s,
+        "<p>{} documents from {} independent sources: {}.</p>",
+        st.documents.len(),
+        st.sources.len(),
+        st.sources.iter().map(|&x| escape(&ctx.sources[x].name)).collect::<Vec<_>>().join("; ")
+    );
+    if !st.brief.is_empty() {
+        let _ = writeln!(s, "<h3>Brief</h3><ul>");
+        for b in &st.brief {
+            let mut cites = vec![b.cite.clone()];
+            cites.extend(b.also.iter().cloned());
+            let _ = writeln!(s, "<li>{} {}", escape(&b.text), cites_html(&cites, o));
+        }
+        let _ = writeln!(s, "</ul>");
+    }
+    if !st.timeline.is_empty() {
+        let _ = writeln!(s, "<h3>Timeline</h3><table><tr><th>date<th>what<th>sources<th>citations");
+        for t in &st.timeline {
+            let _ = writeln!(s, "<tr><td class=n>{}<td>{}<td class=n>{}<td>{}", escape(&t.date), escape(&t.text), t.independent_sources, cites_html(&t.citations, o));
+        }
+        let _ = writeln!(s, "</table>");
+    }
+    if !st.quotes.is_empty() {
+        // Quote-by-outlet matrix: one row per statement, one column per source.
+        let _ = writeln!(s, "<h3>Who said what, by source</h3><table><tr><th>speaker<th>statement");
+        for &src in &st.sources {
+            let _ = write!(s, "<th>{}", escape(&ctx.sources[src].name));
+        }
+        for q in &st.quotes {
+            let _ = write!(s, "\n<tr><td>{}<td><q>{}</q> <span class=n>({})</span>", escape(q.speaker.as_deref().unwrap_or("unknown")), escape(&q.text), q.independent_sources);
+            for &src in &st.sources {
+                let cells: Vec<String> = q
+                    .variants
+                    .iter()
+                    .filter(|v| ctx.source_of.get(v.cite.doc.as_str()) == Some(&src))
+                    .map(|v| format!("{}{} <span class=cite>[{}:{}-{}]</span>", v.form, v.speaker.as_deref().map(|x| format!(", {}", escape(x))).unwrap_or_default(), escape(&v.cite.doc), v.cite.span.start, v.cite.span.end))
+                    .collect();
+                let _ = write!(s, "<td>{}", cells.join("<br>"));
+            }
+        }
+        let _ = writeln!(s, "\n</table>");
+    }
+    if !st.statements.is_empty() {
+        let _ = writeln!(s, "<h3>Corroborated</h3><table><tr><th>sources<th>statement<th>citations");
+        for c in &st.statements {
+            let _ = writeln!(s, "<tr><td class=n>{}<td>{}<td>{}", c.independent_sources, escape(&c.text), cites_html(&c.citations, o));
+        }
+        let _ = writeln!(s, "</table>");
+    }
+    if !st.figures.is_empty() {
+        let _ = writeln!(s, "<h3>Figures</h3><table><tr><th>quantity<th>values<th>sources<th>citations");
+        for f in &st.figures {
+            let _ = writeln!(s, "<tr><td>{}<td>{}<td class=n>{}<td>{}", escape(&f.quantity), escape(&f.values.join(" / ")), f.independent_sources, cites_html(&f.citations, o));
+        }
+        let _ = writeln!(s, "</table>");
+    }
+    if !st.conflicts.is_empty() {
+        let _ = writeln!(s, "<h3>Conflicts and updates</h3><table><tr><th>kind<th>about<th>sides");
+        for c in &st.conflicts {
+            let sides: Vec<String> = c
+                .sides
+                .iter()
+                .map(|side| format!("<b>{}</b> ({} sources): {}", escape(&side.value), side.independent_sources, cites_html(&side.citations, o)))
+                .collect();
+            let _ = writeln!(
+                s,
+                "<tr class={}><td>{}{}<td>{}<td>{}",
+                if c.update { "update" } else { "conflict" },
+                escape(&c.kind),
+                if c.update { " (update)" } else { "" },
+                escape(&c.about),
+                sides.join("<br>")
+            );
+        }
+        let _ = writeln!(s, "</table>");
+    }
+    if !st.outlets.is_empty() {
+        let _ = writeln!(s, "<h3>By source</h3>");
+        for v in &st.outlets {
+            let _ = writeln!(s, "<h4>{}</h4><ul>", escape(&v.name));
+            for c in &v.only_here {
+                let _ = writeln!(s, "<li>only here: {} <span class=cite>[{}:{}-{}]</span>", escape(&c.text), escape(&c.doc), c.span.start, c.span.end);
+            }
+            for t in &v.omits {
+                let _ = writeln!(s, "<li>does not report: {}", escape(t));
             }
             let _ = writeln!(s, "</ul>");
         }
-        if !st.timeline.is_empty() {
-            let _ = writeln!(s, "<h3>Timeline</h3><table><tr><th>date<th>what<th>sources<th>citations");
-            for t in &st.timeline {
-                let _ = writeln!(s, "<tr><td class=n>{}<td>{}<td class=n>{}<td>{}", escape(&t.date), escape(&t.text), t.independent_sources, cites_html(&t.citations, &o));
-            }
-            let _ = writeln!(s, "</table>");
-        }
-        if !st.quotes.is_empty() {
-            // Quote-by-outlet matrix: one row per statement, one column per source.
-            let _ = writeln!(s, "<h3>Who said what, by source</h3><table><tr><th>speaker<th>statement");
-            for &src in &st.sources {
-                let _ = write!(s, "<th>{}", escape(&a.sources[src].name));
-            }
-            let doc_source: BTreeMap<&str, usize> = a.documents.iter().map(|d| (d.id.as_str(), d.source)).collect();
-            for q in &st.quotes {
-                let _ = write!(s, "\n<tr><td>{}<td><q>{}</q> <span class=n>({})</span>", escape(q.speaker.as_deref().unwrap_or("unknown")), escape(&q.text), q.independent_sources);
-                for &src in &st.sources {
-                    let cells: Vec<String> = q
-                        .variants
-                        .iter()
-                        .filter(|v| doc_source.get(v.cite.doc.as_str()) == Some(&src))
-                        .map(|v| format!("{}{} <span class=cite>[{}:{}-{}]</span>", v.form, v.speaker.as_deref().map(|x| format!(", {}", escape(x))).unwrap_or_default(), escape(&v.cite.doc), v.cite.span.start, v.cite.span.end))
-                        .collect();
-                    let _ = write!(s, "<td>{}", cells.join("<br>"));
-                }
-            }
-            let _ = writeln!(s, "\n</table>");
-        }
-        if !st.statements.is_empty() {
-            let _ = writeln!(s, "<h3>Corroborated</h3><table><tr><th>sources<th>statement<th>citations");
-            for c in &st.statements {
-                let _ = writeln!(s, "<tr><td class=n>{}<td>{}<td>{}", c.independent_sources, escape(&c.text), cites_html(&c.citations, &o));
-            }
-            let _ = writeln!(s, "</table>");
-        }
-        if !st.figures.is_empty() {
-            let _ = writeln!(s, "<h3>Figures</h3><table><tr><th>quantity<th>values<th>sources<th>citations");
-            for f in &st.figures {
-                let _ = writeln!(s, "<tr><td>{}<td>{}<td class=n>{}<td>{}", escape(&f.quantity), escape(&f.values.join(" / ")), f.independent_sources, cites_html(&f.citations, &o));
-            }
-            let _ = writeln!(s, "</table>");
-        }
-        if !st.conflicts.is_empty() {
-            let _ = writeln!(s, "<h3>Conflicts and updates</h3><table><tr><th>kind<th>about<th>sides");
-            for c in &st.conflicts {
-                let sides: Vec<String> = c
-                    .sides
-                    .iter()
-                    .map(|side| format!("<b>{}</b> ({} sources): {}", escape(&side.value), side.independent_sources, cites_html(&side.citations, &o)))
-                    .collect();
-                let _ = writeln!(
-                    s,
-                    "<tr class={}><td>{}{}<td>{}<td>{}",
-                    if c.update { "update" } else { "conflict" },
-                    escape(&c.kind),
-                    if c.update { " (update)" } else { "" },
-                    escape(&c.about),
-                    sides.join("<br>")
-                );
-            }
-            let _ = writeln!(s, "</table>");
-        }
-        if !st.outlets.is_empty() {
-            let _ = writeln!(s, "<h3>By source</h3>");
-            for v in &st.outlets {
-                let _ = writeln!(s, "<h4>{}</h4><ul>", escape(&v.name));
-                for c in &v.only_here {
-                    let _ = writeln!(s, "<li>only here: {} <span class=cite>[{}:{}-{}]</span>", escape(&c.text), escape(&c.doc), c.span.start, c.span.end);
-                }
-                for t in &v.omits {
-                    let _ = writeln!(s, "<li>does not report: {}", escape(t));
-                }
-                let _ = writeln!(s, "</ul>");
-            }
-        }
-        if !st.entities.is_empty() {
-            let _ = writeln!(s, "<h3>Who is involved</h3><table><tr><th>entity<th>type<th>documents<th>spellings");
-            for e in &st.entities {
-                let _ = writeln!(s, "<tr><td>{}<td>{}<td class=n>{}<td>{}", escape(&e.name), escape(&e.label), e.documents, escape(&e.aliases.join(", ")));
-            }
-            let _ = writeln!(s, "</table>");
-        }
     }
-    s.push_str("</body></html>\n");
+    if !st.entities.is_empty() {
+        let _ = writeln!(s, "<h3>Who is involved</h3><table><tr><th>entity<th>type<th>documents<th>spellings");
+        for e in &st.entities {
+            let _ = writeln!(s, "<tr><td>{}<td>{}<td class=n>{}<td>{}", escape(&e.name), escape(&e.label), e.documents, escape(&e.aliases.join(", ")));
+        }
+        let _ = writeln!(s, "</table>");
+    }
     s
 }
 
