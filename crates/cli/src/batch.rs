@@ -98,7 +98,11 @@ pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> 
 const STORIES_AT_ONCE: usize = 256;
 
 pub fn analyze(paths: Vec<PathBuf>, format: &str, output: Option<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
-    let (docs, _, failures, n_inputs) = read_all(paths, opts);
+    let (mut docs, _, failures, n_inputs) = read_all(paths, opts);
+    // Tokens were for the per-document stages; the cross-document ones work on sentences.
+    for doc in &mut docs {
+        doc.tokens = Vec::new();
+    }
     let clock = Instant::now();
     let pool = opts.pool();
     let plan = pool.install(|| newsfuse_fuse::analyze::plan(&docs));

@@ -196,11 +196,12 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
     // Near spellings differ in length by a few letters at most: within a block,
     // forms sorted by length are compared only with those of similar length.
     for members in blocks.values_mut() {
-        members.sort_by_key(|&f| (forms[f].key.len(), f));
+        members.sort_by_key(|&f| (forms[f].key.chars().count(), f));
     }
     for members in blocks.values() {
         for (i, &a) in members.iter().enumerate() {
-            for &b in members[i + 1..].iter().take_while(|&&b| forms[b].key.len() <= forms[a].key.len() + MAX_LENGTH_GAP) {
+            let len_a = forms[a].key.chars().count();
+            for &b in members[i + 1..].iter().take_while(|&&b| forms[b].key.chars().count() <= len_a + MAX_LENGTH_GAP) {
                 let (ka, kb) = (&forms[a].key, &forms[b].key);
                 // Two persons with the same surname and similar first names:
                 // "Voldimi Zelensky" (a garbled translation) / "Volodymyr Zelensky".
@@ -227,18 +228,21 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
     }
 
     // Lone surnames: link to the single person whose full name ends with it.
-    let mut by_last_initial: BTreeMap<char, Vec<usize>> = BTreeMap::new();
+    // Indexed by the last name's first letter and length: a near spelling is
+    // within a few letters of the same length.
+    let mut by_last: BTreeMap<(char, usize), Vec<usize>> = BTreeMap::new();
     for f in (0..n).filter(|&f| labels[f] == "PER" && forms[f].key.contains(' ')) {
         if let Some(last) = forms[f].key.rsplit(' ').next() {
-            by_last_initial.entry(first_char(last)).or_default().push(f);
+            by_last.entry((first_char(last), last.chars().count())).or_default().push(f);
         }
     }
     for a in (0..n).filter(|&a| labels[a] == "PER" && !forms[a].key.contains(' ')) {
-        let candidates = by_last_initial.get(&first_char(&forms[a].key)).map(Vec::as_slice).unwrap_or(&[]);
-        let owners: std::collections::BTreeSet<usize> = candidates
-            .iter()
-            .filter(|&&b| forms[b].key.rsplit(' ').next().is_some_and(|last| near(last, &forms[a].key)))
-            .map(|&b| find(&mut parent, b))
+        let (initial, len) = (first_char(&forms[a].key), forms[a].key.chars().count());
+        let owners: std::collections::BTreeSet<usize> = by_last
+            .range((initial, len.saturating_sub(MAX_LENGTH_GAP))..=(initial, len + MAX_LENGTH_GAP))
+            .flat_map(|(_, fs)| fs.iter().copied())
+            .filter(|&b| forms[b].key.rsplit(' ').next().is_some_and(|last| near(last, &forms[a].key)))
+            .map(|b| find(&mut parent, b))
             .collect();
         if owners.len() == 1 {
             let owner = *owners.iter().next().expect("one owner");

@@ -587,7 +587,9 @@ fn timeline(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], src:
         let mut clusters: Vec<Vec<usize>> = Vec::new();
         for &u in &list {
             let same = |o: usize| (group_of[o].is_some() && group_of[o] == group_of[u]) || dot(&units[o].vector, &units[u].vector) >= SAME_EVENT;
-            match clusters.iter_mut().find(|c| c.iter().any(|&o| same(o))) {
+            // Compared with each event's first few sentences: linear enough for a date
+            // that thousands of reports mention.
+            match clusters.iter_mut().find(|c| c.iter().take(EVENT_LEADERS).any(|&o| same(o))) {
                 Some(c) => c.push(u),
                 None => clusters.push(vec![u]),
             }
@@ -656,6 +658,10 @@ fn date_conflicts(docs: &[&Document], units: &[Unit], groups: &[Vec<usize>], src
 /// Cosine above which the sentences of two figures of one quantity are about
 /// the same thing, so that different values are a conflict.
 const RELATED: f32 = 0.2;
+/// Sentences of a timeline event that a new sentence about its date is compared with.
+const EVENT_LEADERS: usize = 4;
+/// Figures sharing a key that each figure is compared with, at most.
+const MAX_FIGURE_PEERS: usize = 200;
 
 struct FigureRef {
     doc: usize,
@@ -690,10 +696,15 @@ fn figure_rows(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], s
             refs.push(FigureRef { doc: d, unit: unit_at(units, d, f.span), figure: f });
         }
     }
-    // Bucket by kind and unit family first: only figures in one bucket can be the same quantity.
+    // Copies of one figure within one source add nothing: keep the first.
+    let mut kept = BTreeSet::new();
+    refs.retain(|r| kept.insert((src(r.doc), r.figure.value.to_bits(), r.figure.counted.clone(), r.figure.unit.clone(), r.figure.predicate.clone())));
+    // Only figures sharing a quantity key (head noun, modifier, predicate) can be one quantity.
     let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in refs.iter().enumerate() {
-        buckets.entry(format!("{:?}", r.figure.kind)).or_default().push(i);
+        for key in crate::figures::quantity_keys(&r.figure) {
+            buckets.entry(key).or_default().push(i);
+        }
     }
     let related = |a: &FigureRef, b: &FigureRef| -> bool {
         match (a.unit, b.unit) {
@@ -711,13 +722,17 @@ fn figure_rows(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], s
     };
     let dates: Vec<BTreeSet<String>> = refs.iter().map(|r| unit_dates(r.unit)).collect();
     let mut parent: Vec<usize> = (0..refs.len()).collect();
+    let mut compared: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     for members in buckets.values() {
-        // A story of a thousand copies has a thousand copies of each figure: compare
-        // each figure with the first few of every distinct value only.
         for (k, &i) in members.iter().enumerate() {
-            for &j in &members[k + 1..] {
+            // A very common key ("people" in a story of thousands of articles): each
+            // figure is compared with its next MAX_FIGURE_PEERS only.
+            for &j in members[k + 1..].iter().take(MAX_FIGURE_PEERS) {
                 let (a, b) = (&refs[i], &refs[j]);
-                if a.doc == b.doc || !same_quantity(&a.figure, &b.figure) || !specific(&a.figure) || !specific(&b.figure) {
+                if a.doc == b.doc || !compared.insert((i, j)) {
+                    continue;
+                }
+                if !same_quantity(&a.figure, &b.figure) || !specific(&a.figure) || !specific(&b.figure) {
                     continue;
                 }
                 let agree = compatible(&a.figure, &b.figure);
@@ -735,9 +750,6 @@ fn figure_rows(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], s
                         parent[x.max(y)] = x.min(y);
                     }
                 }
-            }
-            if members.len() > 2000 {
-                break;
             }
         }
     }

@@ -1487,6 +1487,23 @@ fn canon(w: &str) -> &str {
 }
 
 /// The words of a counted phrase before any "of" complement, canonical.
+/// Keys two figures must share one of to be [`same_quantity`]: the counted
+/// head noun and the nouns modifying it, and (when it says) what happened to
+/// them. Lets callers compare a figure only with the few that could match.
+pub fn quantity_keys(f: &Figure) -> Vec<String> {
+    let mut keys: Vec<String> = modifiers(&f.counted).filter(|w| !w.is_empty()).map(|w| format!("n:{w}")).collect();
+    let h = head(&f.counted);
+    if !h.is_empty() {
+        keys.push(format!("n:{h}"));
+    }
+    if !f.predicate.is_empty() {
+        keys.push(format!("p:{}", f.predicate));
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
 fn modifiers(counted: &str) -> impl Iterator<Item = &str> {
     counted.split(" of ").next().unwrap_or(counted).split(' ').map(canon)
 }
