@@ -2,7 +2,7 @@
 canonical scorers in ../shared/scorers, must not fall below GATES. README's
 results table lists the measured values; a gate below an issue's acceptance
 level says so in its comment."""
-import json, os, subprocess, sys, tempfile
+import json, re, os, subprocess, sys, tempfile
 
 GATES = {
     'aeb_f1': 0.96,               # issue 2 acceptance
@@ -217,6 +217,32 @@ checks.append((f'the wire story run by three outlets is one independent source (
 big = max(an['stories'], key=lambda s: len(s['documents']))
 checks.append((f'the dam story counts {len(big["sources"])} independent sources for 11 documents (gold: 8)', len(big['sources']) == 8))
 date_conf = [c for c in big['conflicts'] if c['kind'] == 'date']
+# Every quote of the gold and its speaker, in the English documents (the cue lexicon and tagger are English).
+import unicodedata
+def fold(s):
+    return ''.join(c for c in unicodedata.normalize('NFD', s) if unicodedata.category(c) != 'Mn').lower()
+read_docs = [json.loads(l) for l in run([binary, 'read']).stdout.splitlines()]
+def gold_doc(o):
+    name = o['file'].split('/')[-1].rsplit('.', 1)[0]
+    for d in read_docs:
+        if (o['item'] and d['id'] == o['item']) or (not o['item'] and (d['id'] == name or d['id'] in name)):
+            return d
+found = total = 0
+for q in gold['quotes']:
+    for o in q['occurrences']:
+        d = gold_doc(o)
+        if d is None or d['language']['code'] != 'en':
+            continue
+        total += 1
+        t = d['text'].encode()
+        words = set(re.findall(r'\w+', fold(o['text'].split('...')[0])))
+        for qq in d.get('quotes', []):
+            got = set(re.findall(r'\w+', fold(' '.join(t[a:b].decode() for a, b in qq['content']))))
+            if words and len(words & got) / len(words) >= 0.5:
+                speaker = (qq.get('speaker') or {}).get('entity') or ''
+                found += bool(speaker) and fold(speaker).split()[-1] == fold(o['attributed_to']).split()[-1]
+                break
+checks.append((f'gold quotes in English documents found with their speaker: {found}/{total}', found >= 26))
 fig_conf = [c for c in big['conflicts'] if c['kind'] == 'figure']
 def conflict_between(a, b):
     return any(any(a in s['value'] for s in c['sides']) and any(b in s['value'] for s in c['sides']) and all(s['citations'] for s in c['sides']) for c in fig_conf)
