@@ -128,8 +128,10 @@ fn mention_known_names(docs: &mut [Document]) {
     if labels.is_empty() {
         return;
     }
+    // Names seen once are too many (a large batch has hundreds of thousands) and too uncertain.
     let (names, kinds): (Vec<String>, Vec<String>) = labels
         .iter()
+        .filter(|(_, counts)| counts.values().sum::<usize>() >= 2)
         .map(|(surface, counts)| {
             let label = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or("MISC", |(l, _)| l);
             (surface.to_string(), label.to_string())
