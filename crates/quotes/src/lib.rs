@@ -71,6 +71,7 @@ pub fn find_attributions_with(doc: &Document, method: Method) -> Vec<Attribution
         (Some(m), Method::Combined) => combine(&ctx, m, rule_atts),
         _ => rule_atts,
     };
+    rules::repair_sources(&ctx, &mut atts);
     speaker::resolve(doc, &mut atts);
     speaker::channels_and_times(doc, &mut atts);
     atts
@@ -96,7 +97,14 @@ pub fn combine(ctx: &rules::Ctx, model: &tagger::Tagger, rule_atts: Vec<Attribut
         if let Some(r) = rule {
             let precise = r.quote.direct && r.quote.source.is_some();
             let same_cue = a.quote.cue.is_none() || a.quote.cue == r.quote.cue;
-            if same_cue && (precise || a.quote.source.is_none()) {
+            // The rules name the speaker of a direct quote where the tagger's
+            // source holds no name ("made a promise to survivors: “...”").
+            let named = |s: Option<Span>| s.is_some_and(|s| ctx.doc.mentions.iter().any(|m| s.contains(m.span) && matches!(m.label.as_str(), "PER" | "ORG")));
+            let better = precise && !same_cue && named(r.quote.source) && !named(a.quote.source);
+            if better {
+                a.quote.source = r.quote.source;
+                a.quote.cue = r.quote.cue;
+            } else if same_cue && (precise || a.quote.source.is_none()) {
                 a.quote.source = r.quote.source;
                 a.quote.cue = a.quote.cue.or(r.quote.cue);
             }
