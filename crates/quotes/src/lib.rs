@@ -120,7 +120,7 @@ pub fn combine(ctx: &rules::Ctx, model: &tagger::Tagger, rule_atts: Vec<Attribut
     }
     let n = out.len();
     for r in rule_atts {
-        if r.quote.direct && r.quote.cue.is_some() && !out[..n].iter().any(|a| overlaps(&a.clause, &r.clause)) {
+        if r.quote.direct && !out[..n].iter().any(|a| overlaps(&a.clause, &r.clause)) {
             out.push(r);
         }
     }

@@ -80,7 +80,7 @@ impl<'a> Ctx<'a> {
         self.word(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
 
-    fn punct(&self, i: usize) -> bool {
+    pub(crate) fn punct(&self, i: usize) -> bool {
         lexicon::is_punct(self.word(i))
     }
 
