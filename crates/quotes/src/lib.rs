@@ -132,6 +132,9 @@ pub fn combine(ctx: &rules::Ctx, model: &tagger::Tagger, rule_atts: Vec<Attribut
             a.quote.content = inner;
         }
     }
+    // A single reported word ("denied it") is mostly the tagger's noise.
+    let words = |a: &Attribution| a.clause.iter().map(|c| ctx.text.get(c.range()).unwrap_or("").split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).count()).sum::<usize>();
+    out.retain(|a| a.quote.direct || words(a) >= 2);
     out.sort_by_key(|a| a.quote.content.first().map(|s| s.start));
     out
 }

@@ -322,6 +322,30 @@ fn before_quote(ctx: &Ctx, q: &Marked, lo_byte: usize) -> Option<Found> {
     colon_subject(ctx, lo, open_tok)
 }
 
+/// A quote opening a paragraph after one that ends with a colon ("Ruiz
+/// said:" / "The Gazette reports:"): the cue and source of that sentence.
+fn introduced(ctx: &Ctx, q: &Marked) -> Option<Found> {
+    let open_tok = ctx.tok_at(q.open);
+    let para_start = ctx.doc.paragraphs.iter().any(|p| p.span.start as usize == q.open);
+    if !para_start || open_tok == 0 || ctx.word(open_tok - 1) != ":" {
+        return None;
+    }
+    let colon = open_tok - 1;
+    let s = *ctx.sent.get(colon)? as usize;
+    let (sstart, _) = ctx.sentence_toks(s);
+    for j in (sstart..colon).rev() {
+        if ctx.quoted[j] {
+            break;
+        }
+        if ctx.cue(j).is_some() {
+            if let Some(src) = ctx.source_before(j, sstart) {
+                return Some(Found { cue: (j, j + 1), source: Some(src), clause: None });
+            }
+        }
+    }
+    colon_subject(ctx, sstart, open_tok)
+}
+
 /// `Minister Ana Ruiz, speaking at the dam, made a promise: “...”`: a quote
 /// opened after a colon with no cue verb takes the sentence's subject (a
 /// name or pronoun opening the sentence) as its source and the verb after
@@ -393,6 +417,7 @@ fn direct(ctx: &Ctx, out: &mut Vec<Attribution>) {
         let before = || before_quote(ctx, q, prev_end);
         let after = || after_quote(ctx, q, next_open);
         let found = if ends_clause { after().or_else(before) } else { before().or_else(after) };
+        let found = found.or_else(|| introduced(ctx, q));
         let words = q.content.iter().map(|s| ctx.text.get(s.range()).unwrap_or("").split_whitespace().count()).sum::<usize>();
         match found {
             Some(f) => {

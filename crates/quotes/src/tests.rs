@@ -281,3 +281,20 @@ fn place_after_a_preposition_is_not_the_speaker() {
         assert!(q.iter().all(|q| speaker_of(&d, q).as_deref() != Some("Lake Orlen")));
     }
 }
+
+#[test]
+fn quote_paragraph_after_a_colon() {
+    let d = doc(
+        "The council met on Monday.\n\nAna Ruiz said:\n\n“We will open the bridge in May, and not a day later.”\n\nThe Valley Gazette reports:\n\n“Repairs have cost twice the estimate, according to the council’s own records.”",
+        &[("Ana Ruiz", "PER"), ("Valley Gazette", "ORG")],
+    );
+    for q in [find_quotes(&d), crate::find_quotes(&d)] {
+        let q: Vec<_> = q.iter().filter(|q| q.direct).collect();
+        assert!(q.len() >= 2, "{}", q.len());
+        assert_eq!(q[0].speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("Ana Ruiz"));
+        assert_eq!(q[0].cue.map(|c| d.span_text(c)), Some("said"));
+        let g = q.iter().find(|x| d.span_text(x.content[0]).contains("Repairs"));
+        let all: Vec<_> = q.iter().map(|x| (x.content.iter().map(|c| d.span_text(*c)).collect::<Vec<_>>(), x.source.map(|s| d.span_text(s)))).collect();
+        assert_eq!(g.and_then(|g| g.source).map(|s| d.span_text(s)), Some("The Valley Gazette"), "{all:?}");
+    }
+}
