@@ -141,7 +141,11 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                 let text = doc.span_text(src);
                 // "Ruiz, who said ...": the name before the relative pronoun.
                 let relative = matches!(text.to_lowercase().as_str(), "who" | "which");
-                let inside: Vec<&Mention> = mentions.iter().filter(|m| src.contains(m.span) && matches!(m.label.as_str(), "PER" | "ORG" | "LOC" | "MISC")).collect();
+                // "Mayor Ruiz, whose office on Mill Street ...": names in a
+                // relative clause of the source are not its head.
+                let low = text.to_lowercase();
+                let cut = [", who ", ", whose ", ", which "].iter().filter_map(|k| low.find(k)).min().map_or(src.end, |i| src.start + i as u32);
+                let inside: Vec<&Mention> = mentions.iter().filter(|m| src.contains(m.span) && m.span.start < cut && matches!(m.label.as_str(), "PER" | "ORG" | "LOC" | "MISC")).collect();
                 // "Putin's aide Yuri Ushakov": the last name not followed by 's.
                 let head = inside.iter().rev().find(|m| {
                     let rest = doc.text.get(m.span.end as usize..).unwrap_or("");

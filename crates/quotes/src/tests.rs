@@ -298,3 +298,15 @@ fn quote_paragraph_after_a_colon() {
         assert_eq!(g.and_then(|g| g.source).map(|s| d.span_text(s)), Some("The Valley Gazette"), "{all:?}");
     }
 }
+
+#[test]
+fn names_in_a_relative_clause_are_not_the_source() {
+    let d = doc(
+        "“The river took the whole street,” said Mayor Oskar Lindqvist, whose own office on Harbour Road was flooded.",
+        &[("Oskar Lindqvist", "PER"), ("Harbour Road", "ORG")],
+    );
+    for q in [find_quotes(&d), crate::find_quotes(&d)] {
+        let q = q.iter().find(|q| q.direct).expect("the quote");
+        assert_eq!(q.speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("Oskar Lindqvist"), "{:?}", q.source.map(|s| d.span_text(s)));
+    }
+}
