@@ -71,6 +71,7 @@ pub fn find_attributions_with(doc: &Document, method: Method) -> Vec<Attribution
         (Some(m), Method::Combined) => combine(&ctx, m, rule_atts),
         _ => rule_atts,
     };
+    rules::repair_sources(&ctx, &mut atts);
     speaker::resolve(doc, &mut atts);
     speaker::channels_and_times(doc, &mut atts);
     atts
@@ -96,7 +97,14 @@ pub fn combine(ctx: &rules::Ctx, model: &tagger::Tagger, rule_atts: Vec<Attribut
         if let Some(r) = rule {
             let precise = r.quote.direct && r.quote.source.is_some();
             let same_cue = a.quote.cue.is_none() || a.quote.cue == r.quote.cue;
-            if same_cue && (precise || a.quote.source.is_none()) {
+            // The rules name the speaker of a direct quote where the tagger's
+            // source holds no name ("made a promise to survivors: “...”").
+            let named = |s: Option<Span>| s.is_some_and(|s| ctx.doc.mentions.iter().any(|m| s.contains(m.span) && matches!(m.label.as_str(), "PER" | "ORG")));
+            let better = precise && !same_cue && named(r.quote.source) && !named(a.quote.source);
+            if better {
+                a.quote.source = r.quote.source;
+                a.quote.cue = r.quote.cue;
+            } else if same_cue && (precise || a.quote.source.is_none()) {
                 a.quote.source = r.quote.source;
                 a.quote.cue = a.quote.cue.or(r.quote.cue);
             }
@@ -112,7 +120,7 @@ pub fn combine(ctx: &rules::Ctx, model: &tagger::Tagger, rule_atts: Vec<Attribut
     }
     let n = out.len();
     for r in rule_atts {
-        if r.quote.direct && r.quote.cue.is_some() && !out[..n].iter().any(|a| overlaps(&a.clause, &r.clause)) {
+        if r.quote.direct && !out[..n].iter().any(|a| overlaps(&a.clause, &r.clause)) {
             out.push(r);
         }
     }
@@ -124,6 +132,9 @@ pub fn combine(ctx: &rules::Ctx, model: &tagger::Tagger, rule_atts: Vec<Attribut
             a.quote.content = inner;
         }
     }
+    // A single reported word ("denied it") is mostly the tagger's noise.
+    let words = |a: &Attribution| a.clause.iter().map(|c| ctx.text.get(c.range()).unwrap_or("").split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).count()).sum::<usize>();
+    out.retain(|a| a.quote.direct || words(a) >= 2);
     out.sort_by_key(|a| a.quote.content.first().map(|s| s.start));
     out
 }

@@ -50,6 +50,21 @@ fn marks_of(text: &str, base: usize, out: &mut Vec<Mark>) {
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
+        // Two apostrophes as one double mark (''like this'', newspaper archives).
+        if c == '\'' && next == Some('\'') {
+            it.next();
+            let after = it.peek().map(|&(_, n)| n);
+            let role = if is_space(prev) && !is_space(after) {
+                Role::Open
+            } else if !is_space(prev) && (is_space(after) || !is_word(after)) {
+                Role::Close
+            } else {
+                Role::Both
+            };
+            out.push(Mark { at: base + i, len: 2, role, double: true, ch: '"' });
+            prev = Some('\'');
+            continue;
+        }
         let role = match c {
             '“' => Some((Role::Both, true)),
             '”' => Some((if is_space(prev) && !is_space(next) { Role::Open } else { Role::Close }, true)),
@@ -239,6 +254,7 @@ mod tests {
         assert_eq!(quotes("Er sagte „nein“ gestern."), vec!["nein"]);
         assert_eq!(quotes("She said ‹ oui › twice."), vec!["oui"]);
         assert_eq!(quotes("Ruiz’s team didn’t say ‘maybe’ at all."), vec!["maybe"]);
+        assert_eq!(quotes("''We are ready,'' Mr. Ruiz said, ''and we didn't wait.''"), vec!["We are ready,", "and we didn't wait."]);
     }
 
     #[test]

@@ -80,7 +80,7 @@ impl<'a> Ctx<'a> {
         self.word(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
 
-    fn punct(&self, i: usize) -> bool {
+    pub(crate) fn punct(&self, i: usize) -> bool {
         lexicon::is_punct(self.word(i))
     }
 
@@ -319,7 +319,91 @@ fn before_quote(ctx: &Ctx, q: &Marked, lo_byte: usize) -> Option<Found> {
         };
         return Some(Found { cue: (j, j + 1), source, clause });
     }
-    None
+    colon_subject(ctx, lo, open_tok)
+}
+
+/// A quote opening a paragraph after one that ends with a colon ("Ruiz
+/// said:" / "The Gazette reports:"): the cue and source of that sentence.
+fn introduced(ctx: &Ctx, q: &Marked) -> Option<Found> {
+    let open_tok = ctx.tok_at(q.open);
+    let para_start = ctx.doc.paragraphs.iter().any(|p| p.span.start as usize == q.open);
+    if !para_start || open_tok == 0 || ctx.word(open_tok - 1) != ":" {
+        return None;
+    }
+    let colon = open_tok - 1;
+    let s = *ctx.sent.get(colon)? as usize;
+    let (sstart, _) = ctx.sentence_toks(s);
+    for j in (sstart..colon).rev() {
+        if ctx.quoted[j] {
+            break;
+        }
+        if ctx.cue(j).is_some() {
+            if let Some(src) = ctx.source_before(j, sstart) {
+                return Some(Found { cue: (j, j + 1), source: Some(src), clause: None });
+            }
+        }
+    }
+    colon_subject(ctx, sstart, open_tok)
+}
+
+/// `Minister Ana Ruiz, speaking at the dam, made a promise: “...”`: a quote
+/// opened after a colon with no cue verb takes the sentence's subject (a
+/// name or pronoun opening the sentence) as its source and the verb after
+/// it as the cue.
+fn colon_subject(ctx: &Ctx, lo: usize, open_tok: usize) -> Option<Found> {
+    let mut b = [0u8; 24];
+    if open_tok == 0 || open_tok <= lo || ctx.word(open_tok - 1) != ":" {
+        return None;
+    }
+    let colon = open_tok - 1;
+    let (s, e) = subject_at(ctx, lo, colon)?;
+    // The verb: the first word after the subject and any parenthetical
+    // (", speaking at the dam on Monday,").
+    let mut v = e;
+    if ctx.word(v) == "," {
+        v = (v + 1..colon).find(|&k| ctx.word(k) == ",")? + 1;
+    }
+    if v >= colon || ctx.punct(v) || ctx.capitalized(v) || ctx.quoted[v] {
+        return None;
+    }
+    let l = ctx.low(v, &mut b);
+    if lexicon::stops_source(l) && !matches!(l, "has" | "had" | "was") {
+        return None;
+    }
+    Some(Found { cue: (v, v + 1), source: Some((s, e)), clause: None })
+}
+
+/// The subject opening a clause at `lo` (before `hi`): a pronoun, or a
+/// capitalized phrase holding a person or organization name ("Infrastructure
+/// and Water Minister Ilona Vašárek").
+pub(crate) fn subject_at(ctx: &Ctx, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut b = [0u8; 24];
+    if lo >= hi {
+        return None;
+    }
+    if lexicon::is_pronoun(ctx.low(lo, &mut b)) {
+        return Some((lo, lo + 1));
+    }
+    let mut i = lo;
+    while i < hi && i - lo < 10 {
+        let w = ctx.word(i);
+        let l = ctx.low(i, &mut b);
+        let glue = matches!(l, "and" | "of" | "for" | "the" | "&" | "-" | "’s" | "'s" | ".");
+        if !(ctx.capitalized(i) || glue || i == lo && matches!(l, "the" | "a" | "an")) || ctx.quoted[i] || (ctx.punct(i) && !glue) {
+            break;
+        }
+        let _ = w;
+        i += 1;
+    }
+    while i > lo && matches!(ctx.low(i - 1, &mut b), "and" | "of" | "for" | "the" | "&" | "-") {
+        i -= 1;
+    }
+    if i == lo {
+        return None;
+    }
+    let span = ctx.span(lo, i)?;
+    let named = ctx.doc.mentions.iter().any(|m| span.contains(m.span) && matches!(m.label.as_str(), "PER" | "ORG"));
+    named.then_some((lo, i))
 }
 
 /// Direct quotes with their attributions.
@@ -333,6 +417,7 @@ fn direct(ctx: &Ctx, out: &mut Vec<Attribution>) {
         let before = || before_quote(ctx, q, prev_end);
         let after = || after_quote(ctx, q, next_open);
         let found = if ends_clause { after().or_else(before) } else { before().or_else(after) };
+        let found = found.or_else(|| introduced(ctx, q));
         let words = q.content.iter().map(|s| ctx.text.get(s.range()).unwrap_or("").split_whitespace().count()).sum::<usize>();
         match found {
             Some(f) => {
@@ -476,6 +561,61 @@ fn reported_in(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
         }
     }
     None
+}
+
+/// Sources that are not the subject of the cue, repaired:
+/// - a passive agent in a parenthetical ("The memo, dated May 2 and seen by
+///   the Gazette, urged ..."): the phrase opening the sentence;
+/// - a description followed by the name in apposition ("the mayor of the
+///   town, Oskar Lindqvist"): the name is taken in.
+pub fn repair_sources(ctx: &Ctx, atts: &mut [Attribution]) {
+    let mut b = [0u8; 24];
+    for a in atts.iter_mut() {
+        let Some(src) = a.quote.source else { continue };
+        let s0 = ctx.tok_at(src.start as usize);
+        let mut e0 = ctx.toks.partition_point(|t| t.start < src.end);
+        if s0 >= e0 || e0 > ctx.toks.len() {
+            continue;
+        }
+        let Some(&si) = ctx.sent.get(s0) else { continue };
+        let (sa, sb) = ctx.sentence_toks(si as usize);
+        let det = s0 > sa + 1 && matches!(ctx.low(s0 - 1, &mut b), "the" | "a" | "an");
+        let by = if det { s0 - 2 } else { s0.saturating_sub(1) };
+        if by > sa && ctx.is_low(by, "by") {
+            // The agent must sit inside commas before the cue.
+            let closes = (e0 - 1..sb.min(e0 + 2)).any(|k| ctx.word(k) == ",");
+            let s0 = by + 1;
+            if let Some(c) = (sa..s0).find(|&k| ctx.word(k) == ",").filter(|&c| closes && c > sa && c - sa <= 6) {
+                if !(sa..c).any(|k| ctx.cue(k).is_some() || ctx.quoted[k]) {
+                    a.quote.source = ctx.span(sa, c);
+                }
+            }
+            continue;
+        }
+        let has_per = ctx.doc.mentions.iter().any(|m| src.contains(m.span) && m.label == "PER");
+        let first = ctx.low(s0, &mut b);
+        if has_per || !matches!(first, "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+            continue;
+        }
+        while e0 > s0 && ctx.word(e0 - 1) == "," {
+            e0 -= 1;
+        }
+        // "... of Infrastructure and Water, Ilona Vasarec"
+        let mut k = e0;
+        while k < sb && k - e0 < 6 && (ctx.capitalized(k) || ctx.is_low(k, "and") || ctx.is_low(k, "of")) && !ctx.quoted[k] {
+            k += 1;
+        }
+        if k >= sb || ctx.word(k) != "," {
+            continue;
+        }
+        let Some(next) = ctx.toks.get(k + 1) else { continue };
+        let Some(m) = ctx.doc.mentions.iter().find(|m| m.span.start == next.start && m.label == "PER") else { continue };
+        let f = ctx.toks.partition_point(|t| t.start < m.span.end);
+        let ends = f >= sb || ctx.punct(f) || ctx.word(f).chars().next().is_some_and(char::is_lowercase);
+        if ends && !ctx.quoted.get(f.saturating_sub(1)).copied().unwrap_or(true) {
+            a.quote.source = ctx.span(s0, f);
+        }
+    }
 }
 
 /// The source of the cue at token `j`: before it ("Ruiz said"), else after

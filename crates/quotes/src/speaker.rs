@@ -51,9 +51,18 @@ fn tok_range(doc: &Document, s: Span) -> (usize, usize) {
     (doc.tokens.partition_point(|t| t.end <= s.start), doc.tokens.partition_point(|t| t.start < s.end))
 }
 
+/// Titles that a name tagger may take into the mention ("Mayor Ana Ruiz").
+const TITLES: &[&str] = &[
+    "mayor", "minister", "LEADER", "governor", "senator", "general", "gen.", "SPOKES", "secretary", "chief", "commander",
+    "ambassador", "judge", "prosecutor", "director", "chairman", "chairwoman", "sheriff", "councilman", "councilwoman",
+    "rep.", "sen.", "gov.", "dr.", "prime", "vice", "deputy", "king", "queen", "pope", "captain", "colonel", "mp",
+];
+
 /// Words around a mention that describe it: "Ukrainian President", ", the
-/// Kremlin's chief negotiator".
-fn role_words(doc: &Document, m: &Mention) -> Vec<String> {
+/// Kremlin's chief negotiator". The second list holds the words after a
+/// comma (an apposition), kept apart: they are the source itself when the
+/// mention stands just before it ("with Trump, the Ukrainian leader said").
+fn role_words(doc: &Document, m: &Mention) -> (Vec<String>, Vec<String>) {
     let (a, b) = tok_range(doc, m.span);
     let mut out = Vec::new();
     for i in a.saturating_sub(4)..a {
@@ -64,16 +73,35 @@ fn role_words(doc: &Document, m: &Mention) -> Vec<String> {
         }
         out.push(norm_role(w));
     }
-    if b < doc.tokens.len() && doc.span_text(doc.tokens[b]) == "," {
-        for i in b + 1..(b + 6).min(doc.tokens.len()) {
-            let w = doc.span_text(doc.tokens[i]);
-            if w.chars().all(|c| !c.is_alphanumeric()) {
-                break;
-            }
-            out.push(norm_role(w));
+    for i in a..b.min(doc.tokens.len()) {
+        let w = norm_role(doc.span_text(doc.tokens[i]));
+        // A nationality before a full name: "Ukrainian Volodymyr Zelensky".
+        let demonym = i + 2 < b && ["ian", "ean", "ese", "ish"].iter().any(|s| w.ends_with(s));
+        if TITLES.contains(&w.as_str()) || matches!(w.as_str(), "RU" | "US" | "UA") || demonym {
+            out.push(w);
         }
     }
-    out
+    let mut post = Vec::new();
+    if b < doc.tokens.len() && doc.span_text(doc.tokens[b]) == "," {
+        // An apposition ends at punctuation ("Ruiz, the town's mayor, said");
+        // "Putin, the Ukrainian told him" is a new clause, not a description.
+        let mut closed = b + 1 >= doc.tokens.len();
+        for i in b + 1..(b + 8).min(doc.tokens.len()) {
+            let w = doc.span_text(doc.tokens[i]);
+            if w.chars().all(|c| !c.is_alphanumeric()) {
+                closed = true;
+                break;
+            }
+            if crate::lexicon::cue(&w.to_lowercase()).is_some() {
+                break;
+            }
+            post.push(norm_role(w));
+        }
+        if !closed {
+            post.clear();
+        }
+    }
+    (out, post)
 }
 
 fn is_pronoun(s: &str) -> Option<&'static str> {
@@ -90,7 +118,7 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
     let para_of = |b: u32| doc.paragraphs.partition_point(|p| p.span.end <= b);
     // Mentions inside quoted words are not candidates for who speaks.
     let inside_content = |m: &Mention, atts: &[Attribution]| atts.iter().any(|a| a.quote.direct && a.quote.content.iter().any(|c| c.contains(m.span)));
-    let roles: Vec<Vec<String>> = mentions.iter().map(|m| role_words(doc, m)).collect();
+    let roles: Vec<(Vec<String>, Vec<String>)> = mentions.iter().map(|m| role_words(doc, m)).collect();
     let mut prev: Option<(Speaker, u32)> = None;
     for k in 0..atts.len() {
         let content_start = atts[k].quote.content.first().map_or(0, |s| s.start);
@@ -113,19 +141,41 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                 let text = doc.span_text(src);
                 // "Ruiz, who said ...": the name before the relative pronoun.
                 let relative = matches!(text.to_lowercase().as_str(), "who" | "which");
-                let inside: Vec<&Mention> = mentions.iter().filter(|m| src.contains(m.span) && matches!(m.label.as_str(), "PER" | "ORG" | "LOC" | "MISC")).collect();
+                // "Mayor Ruiz, whose office on Mill Street ...": names in a
+                // relative clause of the source are not its head.
+                let low = text.to_lowercase();
+                let cut = [", who ", ", whose ", ", which "].iter().filter_map(|k| low.find(k)).min().map_or(src.end, |i| src.start + i as u32);
+                let inside: Vec<&Mention> = mentions.iter().filter(|m| src.contains(m.span) && m.span.start < cut && matches!(m.label.as_str(), "PER" | "ORG" | "LOC" | "MISC")).collect();
                 // "Putin's aide Yuri Ushakov": the last name not followed by 's.
                 let head = inside.iter().rev().find(|m| {
                     let rest = doc.text.get(m.span.end as usize..).unwrap_or("");
                     !(rest.starts_with("’s") || rest.starts_with("'s")) && (m.label == "PER" || m.label == "ORG")
                 });
+                // "the minister of Infrastructure", "Fishermen on Lake Sovin": a
+                // name after a preposition is not the one who speaks.
+                let after_prep = |m: &Mention| {
+                    let before = doc.text.get(src.start as usize..m.span.start as usize).unwrap_or("");
+                    let last = before.split_whitespace().last().unwrap_or("").to_lowercase();
+                    matches!(last.as_str(), "of" | "on" | "in" | "at" | "from" | "for" | "near" | "by" | "to" | "with")
+                };
                 let head = head.or_else(|| {
                     inside.iter().rev().find(|m| {
                         let rest = doc.text.get(m.span.end as usize..src.end as usize).unwrap_or("");
                         // "the Republican" is a description, not the party.
-                        rest.trim().is_empty() && !PARTY.contains(&doc.span_text(m.span).to_lowercase().as_str())
+                        rest.trim().trim_end_matches(',').is_empty() && !PARTY.contains(&doc.span_text(m.span).to_lowercase().as_str()) && !(m.label != "PER" && after_prep(m))
                     })
                 });
+                // "the mayor of the locality, Teodoro Mraz": the name in apposition.
+                let has_per = inside.iter().any(|m| m.label == "PER");
+                let apposition = if has_per || is_pronoun(text).is_some() {
+                    None
+                } else {
+                    let rest = doc.text.get(src.end as usize..).unwrap_or("");
+                    let gap = rest.len() - rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace()).len();
+                    let comma = rest.get(..gap).is_some_and(|g| g.contains(','));
+                    mentions.iter().find(|m| comma && m.label == "PER" && m.span.start as usize == src.end as usize + gap && !inside_content(m, atts))
+                };
+                let head = apposition.or(head.copied());
                 let before = |pred: &dyn Fn(&Mention) -> bool| -> Vec<String> {
                     let mut c: Vec<String> = Vec::new();
                     for m in mentions.iter().rev().filter(|m| m.span.end <= src.start && pred(m) && !inside_content(m, atts)) {
@@ -179,7 +229,11 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                             if m.label != "PER" || m.span.start >= src.start && m.span.start > content_start || inside_content(m, atts) {
                                 continue;
                             }
-                            let score: usize = words.iter().filter(|w| roles[i].contains(w)).map(|w| if GENERIC.contains(&w.as_str()) { 1 } else { 2 }).sum();
+                            // Words after the mention's comma that are this source itself do not describe it.
+                            let adjacent = m.span.end <= src.start && doc.text.get(m.span.end as usize..src.start as usize).is_some_and(|t| t.trim() == ",");
+                            let (pre, post) = &roles[i];
+                            let has = |w: &String| pre.contains(w) || !adjacent && post.contains(w);
+                            let score: usize = words.iter().filter(|w| has(w)).map(|w| if GENERIC.contains(&w.as_str()) { 1 } else { 2 }).sum();
                             if score > 0 && best.is_none_or(|(s, _)| score >= s) {
                                 best = Some((score, i));
                             }
@@ -199,7 +253,7 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                                 Some(Speaker { via: "role".into(), candidates: vec![], ..sp })
                             } else if cap && !words.is_empty() && !party && !plural {
                                 // An organization the tagger did not name: "the Kremlin".
-                                let name = text.trim_start_matches("the ").trim_start_matches("The ").to_string();
+                                let name = text.trim_start_matches("the ").trim_start_matches("The ").trim_end_matches(',').to_string();
                                 Some(Speaker { entity: Some(name), label: Some("ORG".into()), via: "name".into(), candidates: vec![] })
                             } else {
                                 let cands = before(&|m: &Mention| m.label == "PER");
@@ -210,6 +264,14 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                 }
             }
         };
+        // The outlet that prints a quote is not its speaker ("seen by the Herald").
+        let speaker = speaker.map(|mut s| {
+            if s.entity.as_deref().is_some_and(|e| is_outlet(doc, e)) {
+                s.entity = None;
+                s.label = None;
+            }
+            s
+        });
         if let Some(s) = &speaker {
             if s.entity.is_some() {
                 prev = Some((s.clone(), atts[k].quote.content.last().map_or(content_start, |c| c.end)));
@@ -217,6 +279,18 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
         }
         atts[k].quote.speaker = speaker;
     }
+}
+
+/// Whether `name` is the document's outlet ("Herald", "the Corvelle Herald"
+/// for "The Corvelle Herald").
+fn is_outlet(doc: &Document, name: &str) -> bool {
+    let Some(outlet) = doc.outlet.as_deref() else { return false };
+    let norm = |s: &str| {
+        let s = s.trim().trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
+    };
+    let (o, n) = (norm(outlet), norm(name));
+    !n.is_empty() && (o == n || o.ends_with(&format!(" {n}")))
 }
 
 const CHANNELS: &[(&str, &str, Option<&str>)] = &[

@@ -436,6 +436,12 @@ pub fn attributions(ctx: &Ctx, model: &Tagger, roles: &[Role]) -> Vec<Attributio
                 }
             }
             let source = spans[1].first().map(|&s| span(s));
+            // Content with neither cue nor source nor an attribution to go
+            // on from is the tagger running on: dropped.
+            if source.is_none() {
+                last_sentence_had = None;
+                continue;
+            }
             out.push(Attribution { quote: Quote { content: contents.clone(), direct: false, source, ..Default::default() }, clause: contents, cue_tok: None });
             last_sentence_had = Some(si);
             continue;
@@ -453,6 +459,17 @@ pub fn attributions(ctx: &Ctx, model: &Tagger, roles: &[Role]) -> Vec<Attributio
         for &c in &spans[3] {
             let k = cues.iter().rposition(|q| q.1 <= c.0).unwrap_or(0);
             groups[k].push(c);
+        }
+        // `“A,” she said several months later, and ...`: after a cue that
+        // follows its quoted content, unquoted words are not that content.
+        {
+            let q = |&(x, y): &(usize, usize)| (x..y).any(|t| ctx.quoted.get(t).copied().unwrap_or(false));
+            for (k, cue) in cues.iter().enumerate() {
+                let g = &mut groups[k];
+                if g.iter().any(|c| c.1 <= cue.0 && q(c)) {
+                    g.retain(|c| c.1 <= cue.0 || q(c));
+                }
+            }
         }
         // A cue with no content of its own shares the next cue's ("Ruiz said, citing ...").
         let mut first = true;

@@ -198,3 +198,115 @@ fn groups_and_organizations_are_not_people() {
     assert_eq!(q[0].speaker.as_ref().and_then(|s| s.entity.as_deref()), None);
     assert_eq!(q[1].speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("Valdorian Water Agency"));
 }
+
+fn speaker_of(d: &Document, q: &newsfuse_doc::Quote) -> Option<String> {
+    let _ = d;
+    q.speaker.as_ref().and_then(|s| s.entity.clone())
+}
+
+#[test]
+fn colon_quote_takes_the_sentence_subject() {
+    let d = doc(
+        "Fisheries and Coastal Affairs Minister Maren Holloway, visiting the harbour on Tuesday, gave a pledge to the crews: “Nobody here will lose a boat because of this. We will pay for every repair.”\n\nShe left at noon.",
+        &[("Maren Holloway", "PER")],
+    );
+    for q in [find_quotes(&d), crate::find_quotes(&d)] {
+        let q = q.iter().find(|q| q.direct).expect("the quote");
+        assert_eq!(d.span_text(q.content[0]), "Nobody here will lose a boat because of this. We will pay for every repair.");
+        assert_eq!(speaker_of(&d, q).as_deref(), Some("Maren Holloway"));
+    }
+}
+
+#[test]
+fn title_words_before_the_name_in_apposition() {
+    let d = doc(
+        "Storm damage closed the pier.\n\n“We will rebuild the pier before summer,” announced the minister of Fisheries and Coastal Affairs, Maren Holloway, during a visit.\n\n“The waves came over the wall faster than anyone could tie a line,” said the mayor of the town, Oskar Lindqvist.",
+        &[("Maren Holloway", "PER"), ("Fisheries", "ORG"), ("Coastal Affairs", "ORG"), ("Oskar Lindqvist", "PER")],
+    );
+    for q in [find_quotes(&d), crate::find_quotes(&d)] {
+        let q: Vec<_> = q.iter().filter(|q| q.direct).collect();
+        assert_eq!(q.len(), 2);
+        assert_eq!(speaker_of(&d, q[0]).as_deref(), Some("Maren Holloway"), "{:?}", q[0].source.map(|s| d.span_text(s)));
+        assert_eq!(speaker_of(&d, q[1]).as_deref(), Some("Oskar Lindqvist"));
+    }
+}
+
+#[test]
+fn role_resolves_to_the_titled_name() {
+    // The name tagger took the title into the mention: "Mayor Oskar Lindqvist".
+    let d = doc(
+        "Mayor Oskar Lindqvist met the crews at the pier with Fisheries Minister Maren Holloway.\n\n“The water was higher than I have ever seen,” the mayor recalled.",
+        &[("Mayor Oskar Lindqvist", "PER"), ("Maren Holloway", "PER")],
+    );
+    for q in [find_quotes(&d), crate::find_quotes(&d)] {
+        let q = q.iter().find(|q| q.direct).expect("the quote");
+        assert_eq!(speaker_of(&d, q).as_deref(), Some("Mayor Oskar Lindqvist"));
+    }
+}
+
+#[test]
+fn nationality_role_is_not_the_name_before_the_comma() {
+    // "with Lenz, the Norvalian leader said": the words after Lenz's comma
+    // are the source itself, not a description of Lenz.
+    let d = doc(
+        "Valdorian President Marco Lenz phoned the Norvalian Ida Brun on Monday.\n\nSpeaking after two calls with Marco Lenz, the Norvalian leader said she hoped to meet him soon in Geneva.",
+        &[("Marco Lenz", "PER"), ("Norvalian Ida Brun", "PER")],
+    );
+    let q = crate::find_quotes(&d);
+    let r = q.iter().find(|q| q.content.iter().any(|c| d.span_text(*c).contains("hoped"))).expect("the statement");
+    assert_eq!(speaker_of(&d, r).as_deref(), Some("Norvalian Ida Brun"), "{:?}", r.source.map(|s| d.span_text(s)));
+}
+
+#[test]
+fn a_document_is_not_spoken_by_the_outlet() {
+    let mut d = doc(
+        "The report, dated May 2, 2021, and obtained by the Gazette, urged replacing the sea wall “before the storm season.”\n\nThe harbour board did not comment.",
+        &[("Gazette", "ORG")],
+    );
+    d.outlet = Some("The Lindholm Gazette".into());
+    for q in [find_quotes(&d), crate::find_quotes(&d)] {
+        for q in q.iter().filter(|q| q.content.iter().any(|c| d.span_text(*c).contains("storm season"))) {
+            assert_eq!(speaker_of(&d, q), None, "{:?}", q.source.map(|s| d.span_text(s)));
+            if let Some(s) = q.source {
+                assert!(!d.span_text(s).contains("Gazette"), "{}", d.span_text(s));
+            }
+        }
+    }
+}
+
+#[test]
+fn place_after_a_preposition_is_not_the_speaker() {
+    let d = doc("Fishermen on Lake Orlen said the water was “higher than anyone had seen in 30 years.”", &[("Lake Orlen", "LOC")]);
+    for q in [find_quotes(&d), crate::find_quotes(&d)] {
+        assert!(q.iter().all(|q| speaker_of(&d, q).as_deref() != Some("Lake Orlen")));
+    }
+}
+
+#[test]
+fn quote_paragraph_after_a_colon() {
+    let d = doc(
+        "The council met on Monday.\n\nAna Ruiz said:\n\n“We will open the bridge in May, and not a day later.”\n\nThe Valley Gazette reports:\n\n“Repairs have cost twice the estimate, according to the council’s own records.”",
+        &[("Ana Ruiz", "PER"), ("Valley Gazette", "ORG")],
+    );
+    for q in [find_quotes(&d), crate::find_quotes(&d)] {
+        let q: Vec<_> = q.iter().filter(|q| q.direct).collect();
+        assert!(q.len() >= 2, "{}", q.len());
+        assert_eq!(q[0].speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("Ana Ruiz"));
+        assert_eq!(q[0].cue.map(|c| d.span_text(c)), Some("said"));
+        let g = q.iter().find(|x| d.span_text(x.content[0]).contains("Repairs"));
+        let all: Vec<_> = q.iter().map(|x| (x.content.iter().map(|c| d.span_text(*c)).collect::<Vec<_>>(), x.source.map(|s| d.span_text(s)))).collect();
+        assert_eq!(g.and_then(|g| g.source).map(|s| d.span_text(s)), Some("The Valley Gazette"), "{all:?}");
+    }
+}
+
+#[test]
+fn names_in_a_relative_clause_are_not_the_source() {
+    let d = doc(
+        "“The river took the whole street,” said Mayor Oskar Lindqvist, whose own office on Harbour Road was flooded.",
+        &[("Oskar Lindqvist", "PER"), ("Harbour Road", "ORG")],
+    );
+    for q in [find_quotes(&d), crate::find_quotes(&d)] {
+        let q = q.iter().find(|q| q.direct).expect("the quote");
+        assert_eq!(q.speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("Oskar Lindqvist"), "{:?}", q.source.map(|s| d.span_text(s)));
+    }
+}
