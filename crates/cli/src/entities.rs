@@ -33,7 +33,24 @@ pub fn annotate(doc: &mut Document) {
             sentences.push(toks);
         }
     }
-    let words: Vec<Vec<&str>> = sentences.iter().map(|toks| toks.iter().map(|t| doc.span_text(*t)).collect()).collect();
+    // The model learned from CoNLL's ASCII apostrophes: "Romney’s" must read as "Romney's",
+    // or the clitic looks like a word of the name ("Romney’s fatal" as a person).
+    let owned: Vec<Vec<std::borrow::Cow<str>>> = sentences
+        .iter()
+        .map(|toks| {
+            toks.iter()
+                .map(|t| {
+                    let w = doc.span_text(*t);
+                    if w.contains(['’', '‘']) {
+                        std::borrow::Cow::Owned(w.replace(['’', '‘'], "'"))
+                    } else {
+                        std::borrow::Cow::Borrowed(w)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let words: Vec<Vec<&str>> = owned.iter().map(|ws| ws.iter().map(|w| w.as_ref()).collect()).collect();
     let tags = MODEL.tag_document(&words);
     // Words the document also writes in lower case ("the war") are common
     // nouns when capitalized for emphasis in a quote ("an END to the War").

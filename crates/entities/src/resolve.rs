@@ -114,10 +114,29 @@ fn initials(key: &str) -> String {
     key.split_whitespace().filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de")).filter_map(|w| w.chars().next()).collect()
 }
 
+/// Two spellings of one name: word by word equal, or alike enough. Words
+/// shorter than [`NEAR_MIN_CHARS`] must be equal: among short names one
+/// letter is another person (Romney / Rooney / Rodney, Paul / Paula).
 fn near(a: &str, b: &str) -> bool {
-    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split_whitespace().collect(), b.split_whitespace().collect());
-    wa.len() == wb.len() && wa.iter().zip(&wb).all(|(x, y)| x == y || x.len() >= 4 && strsim::jaro_winkler(x, y) >= 0.93)
+    let mut wa = a.split_whitespace();
+    let mut wb = b.split_whitespace();
+    loop {
+        match (wa.next(), wb.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                if x != y {
+                    let (lx, ly) = (x.chars().count(), y.chars().count());
+                    if lx.min(ly) < NEAR_MIN_CHARS || lx.abs_diff(ly) > 2 || strsim::jaro_winkler(x, y) < 0.93 {
+                        return false;
+                    }
+                }
+            }
+            _ => return false,
+        }
+    }
 }
+
+const NEAR_MIN_CHARS: usize = 7;
 
 /// Resolves mentions into entities, ordered by first mention.
 /// Most letters by which two spellings of one name differ in length
@@ -228,22 +247,32 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
     }
 
     // Lone surnames: link to the single person whose full name ends with it.
-    // Indexed by the last name's first letter and length: a near spelling is
-    // within a few letters of the same length.
-    let mut by_last: BTreeMap<(char, usize), Vec<usize>> = BTreeMap::new();
+    // The full names ending in the same word are looked up exactly; only when
+    // there are none, near spellings among those whose last word starts with
+    // the same two letters and has about the same length.
+    let prefix = |w: &str| -> String { w.chars().take(2).collect() };
+    let mut by_last: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_last_near: BTreeMap<(String, usize), Vec<usize>> = BTreeMap::new();
     for f in (0..n).filter(|&f| labels[f] == "PER" && forms[f].key.contains(' ')) {
         if let Some(last) = forms[f].key.rsplit(' ').next() {
-            by_last.entry((first_char(last), last.chars().count())).or_default().push(f);
+            by_last.entry(last).or_default().push(f);
+            by_last_near.entry((prefix(last), last.chars().count())).or_default().push(f);
         }
     }
     for a in (0..n).filter(|&a| labels[a] == "PER" && !forms[a].key.contains(' ')) {
-        let (initial, len) = (first_char(&forms[a].key), forms[a].key.chars().count());
-        let owners: std::collections::BTreeSet<usize> = by_last
-            .range((initial, len.saturating_sub(MAX_LENGTH_GAP))..=(initial, len + MAX_LENGTH_GAP))
-            .flat_map(|(_, fs)| fs.iter().copied())
-            .filter(|&b| forms[b].key.rsplit(' ').next().is_some_and(|last| near(last, &forms[a].key)))
-            .map(|b| find(&mut parent, b))
-            .collect();
+        let key = forms[a].key.as_str();
+        let exact = by_last.get(key).map(Vec::as_slice).unwrap_or(&[]);
+        let owners: std::collections::BTreeSet<usize> = if !exact.is_empty() {
+            exact.iter().map(|&b| find(&mut parent, b)).collect()
+        } else {
+            let (p, len) = (prefix(key), key.chars().count());
+            by_last_near
+                .range((p.clone(), len.saturating_sub(MAX_LENGTH_GAP))..=(p, len + MAX_LENGTH_GAP))
+                .flat_map(|(_, fs)| fs.iter().copied())
+                .filter(|&b| forms[b].key.rsplit(' ').next().is_some_and(|last| near(last, key)))
+                .map(|b| find(&mut parent, b))
+                .collect()
+        };
         if owners.len() == 1 {
             let owner = *owners.iter().next().expect("one owner");
             union(&mut parent, a, owner);
