@@ -18,7 +18,7 @@
 //! candidate stories from an inverted index of each story's strongest terms,
 //! so a document is compared with the few stories that could take it.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::vector::{dot, normalize, Vector, STOPWORDS};
 
@@ -35,6 +35,12 @@ pub const ENTITY_WEIGHT: f32 = 0.5;
 const IDF_MIN_DOCS: f32 = 500.0;
 /// Up to this many stories, a document is compared with all of them.
 const EXHAUSTIVE_STORIES: usize = 256;
+/// Beyond that, with the stories sharing most of its strongest terms, at most this many.
+const MAX_CANDIDATES: usize = 64;
+/// Terms indexing more stories than this propose no candidates.
+const MAX_POSTING: usize = 2000;
+/// Terms a story's centroid keeps (it is pruned to these when it reaches twice as many).
+const CENTROID_TERMS: usize = 1000;
 const NAME_WEIGHT: f32 = 3.0;
 /// Terms of a story indexed for candidate lookup, and of a document used to look up.
 const INDEXED_TERMS: usize = 20;
@@ -65,8 +71,28 @@ fn term_counts(text: &str, vocab: &mut HashMap<String, u32>) -> BTreeMap<u32, f3
 }
 
 struct Story {
-    sum: BTreeMap<u32, f32>,
+    sum: Vector,
     centroid: Vector,
+}
+
+/// The sum of two sparse vectors sorted by term.
+fn add_sorted(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vector {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if j == b.len() || (i < a.len() && a[i].0 < b[j].0) {
+            out.push(a[i]);
+            i += 1;
+        } else if i == a.len() || b[j].0 < a[i].0 {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push((a[i].0, a[i].1 + b[j].1));
+            i += 1;
+            j += 1;
+        }
+    }
+    out
 }
 
 /// One document to cluster: its text and the canonical names of the
@@ -135,13 +161,26 @@ pub fn cluster_items(items: &[Item]) -> Vec<usize> {
         .collect();
 
     let mut stories: Vec<Story> = Vec::new();
-    let mut index: BTreeMap<u32, BTreeSet<usize>> = BTreeMap::new();
+    let mut index: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
     let mut assignment = Vec::with_capacity(items.len());
+    let mut shared: HashMap<usize, u32> = HashMap::new();
     for v in &vectors {
-        let candidates: BTreeSet<usize> = if stories.len() <= EXHAUSTIVE_STORIES {
+        let candidates: Vec<usize> = if stories.len() <= EXHAUSTIVE_STORIES {
             (0..stories.len()).collect()
         } else {
-            top_terms(v).iter().filter_map(|t| index.get(t)).flatten().copied().collect()
+            // The stories sharing most of the document's strongest terms; terms
+            // that index very many stories do not discriminate and are skipped.
+            shared.clear();
+            for t in top_terms(v) {
+                if let Some(list) = index.get(&t).filter(|l| l.len() <= MAX_POSTING) {
+                    for &s in list {
+                        *shared.entry(s).or_insert(0) += 1;
+                    }
+                }
+            }
+            let mut ranked: Vec<(u32, usize)> = shared.iter().map(|(&s, &n)| (n, s)).collect();
+            ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            ranked.into_iter().take(MAX_CANDIDATES).map(|(_, s)| s).collect()
         };
         let best = candidates
             .into_iter()
@@ -151,18 +190,26 @@ pub fn cluster_items(items: &[Item]) -> Vec<usize> {
         let story = match best {
             Some((_, s)) => s,
             None => {
-                stories.push(Story { sum: BTreeMap::new(), centroid: Vec::new() });
+                stories.push(Story { sum: Vec::new(), centroid: Vec::new() });
                 stories.len() - 1
             }
         };
         let st = &mut stories[story];
-        for &(t, x) in v {
-            *st.sum.entry(t).or_insert(0.0) += x;
+        st.sum = add_sorted(&st.sum, v);
+        if st.sum.len() > 2 * CENTROID_TERMS {
+            // A long-running story keeps its strongest terms only: memory stays
+            // bounded and the centroid is what the story is about now.
+            st.sum.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            st.sum.truncate(CENTROID_TERMS);
+            st.sum.sort_by_key(|x| x.0);
         }
-        st.centroid = st.sum.iter().map(|(&t, &x)| (t, x)).collect();
+        st.centroid = st.sum.clone();
         normalize(&mut st.centroid);
         for t in top_terms(&st.centroid) {
-            index.entry(t).or_default().insert(story);
+            let list = index.entry(t).or_default();
+            if !list.contains(&story) {
+                list.push(story);
+            }
         }
         assignment.push(story);
     }
