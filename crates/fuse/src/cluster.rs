@@ -98,6 +98,8 @@ fn add_sorted(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vector {
 /// One document to cluster: its text and the canonical names of the
 /// entities it mentions (once per mention).
 pub struct Item<'a> {
+    /// The headline, counted as a sentence of its own ("" when none).
+    pub title: &'a str,
     pub text: &'a str,
     pub entities: Vec<&'a str>,
 }
@@ -105,25 +107,36 @@ pub struct Item<'a> {
 /// Clusters texts into stories, in input order. Returns a story number per
 /// text; stories are numbered in order of their first document.
 pub fn cluster(texts: &[&str]) -> Vec<usize> {
-    let items: Vec<Item> = texts.iter().map(|t| Item { text: t, entities: Vec::new() }).collect();
+    let items: Vec<Item> = texts.iter().map(|t| Item { title: "", text: t, entities: Vec::new() }).collect();
     cluster_items(&items)
 }
 
 /// The story of each document: title and text, with the entities its
 /// mentions were resolved to.
 pub fn stories_of(docs: &[newsfuse_doc::Document]) -> Vec<usize> {
-    let texts: Vec<String> = docs.iter().map(|d| format!("{}\n{}", d.title.as_deref().unwrap_or(""), d.text)).collect();
-    let items: Vec<Item> =
-        docs.iter().zip(&texts).map(|(d, text)| Item { text, entities: d.mentions.iter().filter_map(|m| m.entity.as_deref()).collect() }).collect();
+    let items: Vec<Item> = docs
+        .iter()
+        .map(|d| Item { title: d.title.as_deref().unwrap_or(""), text: &d.text, entities: d.mentions.iter().filter_map(|m| m.entity.as_deref()).collect() })
+        .collect();
     cluster_items(&items)
 }
 
 /// [`cluster`] with entities.
 pub fn cluster_items(items: &[Item]) -> Vec<usize> {
     let mut vocab = HashMap::new();
-    let counts: Vec<BTreeMap<u32, f32>> = items.iter().map(|it| term_counts(it.text, &mut vocab)).collect();
+    // Sorted vectors, not maps: tens of thousands of documents' counts are held at once.
+    let counts: Vec<Vector> = items
+        .iter()
+        .map(|it| {
+            let mut c = term_counts(it.title, &mut vocab);
+            for (t, x) in term_counts(it.text, &mut vocab) {
+                *c.entry(t).or_insert(0.0) += x;
+            }
+            c.into_iter().collect()
+        })
+        .collect();
     // Entities share the id space, after the words, with a prefix no word has.
-    let entity_counts: Vec<BTreeMap<u32, f32>> = items
+    let entity_counts: Vec<Vector> = items
         .iter()
         .map(|it| {
             let mut c = BTreeMap::new();
@@ -132,26 +145,27 @@ pub fn cluster_items(items: &[Item]) -> Vec<usize> {
                 let id = *vocab.entry(format!("\u{1}{e}")).or_insert(next_id);
                 *c.entry(id).or_insert(0.0) += 1.0;
             }
-            c
+            c.into_iter().collect()
         })
         .collect();
     let mut df = vec![0u32; vocab.len()];
     for c in counts.iter().chain(&entity_counts) {
-        for &t in c.keys() {
+        for &(t, _) in c {
             df[t as usize] += 1;
         }
     }
     let n = (items.len() as f32).max(IDF_MIN_DOCS);
-    let tfidf = |c: &BTreeMap<u32, f32>, weight: f32| -> Vector {
-        let mut v: Vector = c.iter().map(|(&t, &tf)| (t, (1.0 + tf.ln()) * (1.0 + n / df[t as usize] as f32).ln())).collect();
+    let tfidf = |c: &Vector, weight: f32| -> Vector {
+        let mut v: Vector = c.iter().map(|&(t, tf)| (t, (1.0 + tf.ln()) * (1.0 + n / df[t as usize] as f32).ln())).collect();
         normalize(&mut v);
         v.iter_mut().for_each(|x| x.1 *= weight);
         v
     };
     let vectors: Vec<Vector> = counts
-        .iter()
-        .zip(&entity_counts)
+        .into_iter()
+        .zip(entity_counts)
         .map(|(c, e)| {
+            let (c, e) = (&c, &e);
             let mut v = tfidf(c, 1.0);
             v.extend(tfidf(e, ENTITY_WEIGHT));
             v.sort_by_key(|x| x.0);
@@ -243,10 +257,10 @@ mod tests {
     #[test]
     fn shared_entities_join_a_report_in_another_language() {
         let items = [
-            Item { text: "Flood waters from the broken Brezhovo dam reached the town hall, officials said on Monday.", entities: vec!["Brezhovo", "Ilona Vasarek"] },
-            Item { text: "Minister Ilona Vasarek promised to rebuild every house in Brezhovo after the dam failed.", entities: vec!["Ilona Vasarek", "Brezhovo"] },
-            Item { text: "Die Ministerin versprach nach dem Dammbruch in Brezhovo schnelle Hilfe für alle Familien.", entities: vec!["Ilona Vasarek", "Brezhovo"] },
-            Item { text: "The Rovers won the cup final on penalties after a goalless draw in the capital.", entities: vec!["Rovers"] },
+            Item { title: "", text: "Flood waters from the broken Brezhovo dam reached the town hall, officials said on Monday.", entities: vec!["Brezhovo", "Ilona Vasarek"] },
+            Item { title: "", text: "Minister Ilona Vasarek promised to rebuild every house in Brezhovo after the dam failed.", entities: vec!["Ilona Vasarek", "Brezhovo"] },
+            Item { title: "", text: "Die Ministerin versprach nach dem Dammbruch in Brezhovo schnelle Hilfe für alle Familien.", entities: vec!["Ilona Vasarek", "Brezhovo"] },
+            Item { title: "", text: "The Rovers won the cup final on penalties after a goalless draw in the capital.", entities: vec!["Rovers"] },
         ];
         assert_eq!(cluster_items(&items), vec![0, 0, 0, 1]);
         let words_only: Vec<&str> = items.iter().map(|i| i.text).collect();

@@ -139,19 +139,8 @@ pub fn summarize_refs(docs: &[&Document], max_words: usize) -> Vec<Cited> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsfuse_doc::{Origin, Paragraph};
+    use crate::testing::doc;
 
-    fn doc(sentences: &[&str]) -> Document {
-        let text = sentences.join(" ");
-        let mut d = Document::new("d", Origin::default(), text.clone());
-        d.paragraphs.push(Paragraph { span: Span::new(0, text.len()), kind: BlockKind::Body });
-        let mut at = 0;
-        for s in sentences {
-            d.sentences.push(Span::new(at, at + s.len()));
-            at += s.len() + 1;
-        }
-        d
-    }
 
     #[test]
     fn the_corroborated_lead_wins_and_repeats_are_skipped() {

@@ -8,7 +8,9 @@
 //! paragraph and credit the same agency (dateline or credit line). Sharing one
 //! paragraph alone is not enough: independent outlets quote the same
 //! statement verbatim. Linked documents form groups (union-find); each group
-//! is one independent source.
+//! is one independent source. Documents of one outlet are not compared (they
+//! share its boilerplate, and the analysis counts an outlet once anyway), and a
+//! paragraph is verified against at most [`MAX_PARAGRAPH_PEERS`] earlier ones.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
@@ -24,6 +26,8 @@ const SAME_PARAGRAPH: f64 = 0.6;
 /// Share of the shorter document's paragraph words that shared paragraphs must cover.
 const COPIED_SHARE: f64 = 0.5;
 const NUM_HASHES: usize = 64;
+/// Earlier paragraphs a paragraph is verified against, at most.
+const MAX_PARAGRAPH_PEERS: usize = 100;
 
 /// A group of documents that are copies of one story, by index into the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,9 +122,14 @@ pub fn groups(docs: &[Document]) -> Vec<Group> {
     for (j, sig) in signatures.into_iter().enumerate() {
         let mut candidates: Vec<usize> = index.query(&sig).into_iter().copied().collect();
         candidates.sort_unstable();
+        // A paragraph found in very many documents is boilerplate or a copy run
+        // everywhere: linking each document to the first few is enough to group them.
+        candidates.truncate(MAX_PARAGRAPH_PEERS);
         for i in candidates {
             let (a, b) = (&paragraphs[i], &paragraphs[j]);
-            if a.doc == b.doc || jaccard(&a.shingles, &b.shingles) < SAME_PARAGRAPH {
+            // Reports of one outlet share its boilerplate; they are one source anyway.
+            let same_outlet = docs[a.doc].outlet.is_some() && docs[a.doc].outlet == docs[b.doc].outlet;
+            if a.doc == b.doc || same_outlet || jaccard(&a.shingles, &b.shingles) < SAME_PARAGRAPH {
                 continue;
             }
             let key = (a.doc.min(b.doc), a.doc.max(b.doc));
@@ -133,19 +142,7 @@ pub fn groups(docs: &[Document]) -> Vec<Group> {
     }
 
     let mut parent: Vec<usize> = (0..docs.len()).collect();
-    fn find(parent: &mut [usize], x: usize) -> usize {
-        let mut root = x;
-        while parent[root] != root {
-            root = parent[root];
-        }
-        let mut x = x;
-        while parent[x] != root {
-            let next = parent[x];
-            parent[x] = root;
-            x = next;
-        }
-        root
-    }
+    use crate::units::find;
     for (&(a, b), (pa, pb)) in &shared {
         let words_a: usize = pa.iter().map(|&p| paragraphs[p].words).sum();
         let words_b: usize = pb.iter().map(|&p| paragraphs[p].words).sum();

@@ -188,6 +188,7 @@ pub fn align(units: &[Unit]) -> (Vec<Vec<usize>>, Vec<Option<usize>>) {
     (groups, group_of)
 }
 
+/// Union-find root of `x`, compressing the path.
 pub(crate) fn find(parent: &mut [usize], x: usize) -> usize {
     let mut root = x;
     while parent[root] != root {
@@ -205,19 +206,8 @@ pub(crate) fn find(parent: &mut [usize], x: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsfuse_doc::{Origin, Paragraph};
+    use crate::testing::doc;
 
-    fn doc(sentences: &[&str]) -> Document {
-        let text = sentences.join(" ");
-        let mut d = Document::new("d", Origin::default(), text.clone());
-        d.paragraphs.push(Paragraph { span: Span::new(0, text.len()), kind: BlockKind::Body });
-        let mut at = 0;
-        for s in sentences {
-            d.sentences.push(Span::new(at, at + s.len()));
-            at += s.len() + 1;
-        }
-        d
-    }
 
     #[test]
     fn rewordings_align_and_different_statements_do_not() {
