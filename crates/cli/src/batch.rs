@@ -95,13 +95,15 @@ pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> 
 }
 
 /// Stories analysed (in parallel) and written at a time: bounds memory on large batches.
-const STORIES_AT_ONCE: usize = 256;
+const STORIES_AT_ONCE: usize = 64;
 
 pub fn analyze(paths: Vec<PathBuf>, format: &str, output: Option<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
     let (mut docs, _, failures, n_inputs) = read_all(paths, opts);
-    // Tokens were for the per-document stages; the cross-document ones work on sentences.
+    // Tokens were for the per-document stages; the cross-document ones work on
+    // sentences, and do not read the source's extra fields.
     for doc in &mut docs {
         doc.tokens = Vec::new();
+        doc.extra = Default::default();
     }
     let clock = Instant::now();
     let pool = opts.pool();

@@ -237,7 +237,8 @@ pub fn analyze(docs: &[Document]) -> Analysis {
 
 /// Independent sources and stories of a batch.
 pub fn plan(docs: &[Document]) -> Plan {
-    let groups = independent_sources(docs);
+    // Sources and stories do not depend on each other: found side by side.
+    let (groups, story_of) = rayon::join(|| independent_sources(docs), || crate::cluster::stories_of(docs));
     let mut source_of = vec![0usize; docs.len()];
     let sources: Vec<Source> = groups
         .iter()
@@ -261,7 +262,6 @@ pub fn plan(docs: &[Document]) -> Plan {
         })
         .collect();
 
-    let story_of = crate::cluster::stories_of(docs);
     let mut stories: Vec<Vec<usize>> = Vec::new();
     for (d, &s) in story_of.iter().enumerate() {
         if s == stories.len() {
