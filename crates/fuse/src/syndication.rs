@@ -15,7 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 
-use gaoya::minhash::{MinHashIndex, MinHasher, MinHasher32};
+use gaoya::minhash::{MinHasher, MinHasher32};
 use newsfuse_doc::{BlockKind, Document};
 
 /// Paragraphs shorter than this (in words) are too generic to prove copying.
@@ -26,7 +26,15 @@ const SAME_PARAGRAPH: f64 = 0.6;
 /// Share of the shorter document's paragraph words that shared paragraphs must cover.
 const COPIED_SHARE: f64 = 0.5;
 const NUM_HASHES: usize = 64;
-/// Earlier paragraphs a paragraph is verified against, at most.
+/// LSH bands of the signature, and hashes per band: paragraphs with Jaccard 0.6
+/// share a band with probability 0.9, with 0.3 only 0.12.
+const BANDS: usize = 16;
+const ROWS: usize = NUM_HASHES / BANDS;
+/// Exact Jaccard of a candidate pair below which it is not looked at further
+/// (the LSH threshold: cheap pairs to drop before the per-paragraph cap).
+const LSH_THRESHOLD: f64 = SAME_PARAGRAPH * 0.8;
+/// Earlier paragraphs a paragraph is verified against, at most; each LSH bucket
+/// offers its earliest this many, so a bucket of boilerplate costs no more.
 const MAX_PARAGRAPH_PEERS: usize = 100;
 
 /// A group of documents that are copies of one story, by index into the input.
@@ -86,6 +94,14 @@ fn jaccard(a: &[u32], b: &[u32]) -> f64 {
     }
 }
 
+/// One band of a signature as a bucket key; the band number is mixed in so
+/// that all bands share one table.
+fn band_key(band: usize, rows: &[u32]) -> u32 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (band, rows).hash(&mut h);
+    h.finish() as u32
+}
+
 /// The agency a document credits: its dateline's (`(Reuters)`), else none.
 fn agency(doc: &Document) -> Option<String> {
     doc.dateline.as_ref().and_then(|d| d.agency.clone()).map(|a| a.to_lowercase())
@@ -111,35 +127,62 @@ pub fn groups(docs: &[Document]) -> Vec<Group> {
     let doc_words: Vec<usize> = per_doc.iter().map(|ps| ps.iter().map(|p| p.words).sum()).collect();
     let paragraphs: Vec<Paragraph> = per_doc.into_iter().flatten().collect();
 
-    // Candidate paragraph pairs from LSH, verified exactly.
+    // Candidate paragraph pairs from LSH (MinHash signatures cut into bands; two
+    // paragraphs are candidates when one band agrees), verified exactly. The band
+    // index is a sorted table of (band key, paragraph) rather than hash maps of
+    // sets: a few bytes per paragraph and band, with a million paragraphs.
     let hasher = MinHasher32::new(NUM_HASHES);
-    let signatures: Vec<Vec<u32>> = paragraphs.par_iter().map(|p| hasher.create_signature(p.shingles.iter())).collect();
-    // Each paragraph is looked up among those before it, then indexed (moved
-    // in: one copy of each signature in memory); the pairs are the same as
-    // indexing all first.
-    let mut index: MinHashIndex<u32, usize> = MinHashIndex::new(16, NUM_HASHES / 16, SAME_PARAGRAPH * 0.8);
+    let keys: Vec<[u32; BANDS]> = paragraphs
+        .par_iter()
+        .map(|p| {
+            let signature = hasher.create_signature(p.shingles.iter());
+            std::array::from_fn(|b| band_key(b, &signature[b * ROWS..(b + 1) * ROWS]))
+        })
+        .collect();
+    let mut table: Vec<(u32, u32)> = keys.iter().enumerate().flat_map(|(p, k)| k.iter().map(move |&key| (key, p as u32))).collect();
+    table.par_sort_unstable();
+    // Each paragraph is compared with the earlier paragraphs sharing a band
+    // with it that are close enough (the LSH threshold, on exact Jaccard).
+    let linked: Vec<Vec<(usize, usize)>> = (0..paragraphs.len())
+        .into_par_iter()
+        .map(|j| {
+            let mut candidates: Vec<usize> = Vec::new();
+            for &key in &keys[j] {
+                let start = table.partition_point(|&(k, _)| k < key);
+                // A bucket lists its paragraphs in order.
+                candidates.extend(table[start..].iter().take_while(|&&(k, p)| k == key && (p as usize) < j).take(MAX_PARAGRAPH_PEERS).map(|&(_, p)| p as usize));
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            let b = &paragraphs[j];
+            let mut close: Vec<(usize, f64)> =
+                candidates.into_iter().map(|i| (i, jaccard(&paragraphs[i].shingles, &b.shingles))).filter(|&(_, s)| s >= LSH_THRESHOLD).collect();
+            // A paragraph found in very many documents is boilerplate or a copy run
+            // everywhere: linking each document to the first few is enough to group them.
+            close.truncate(MAX_PARAGRAPH_PEERS);
+            close
+                .into_iter()
+                .filter(|&(i, similarity)| {
+                    let a = &paragraphs[i];
+                    // Reports of one outlet share its boilerplate; they are one source anyway.
+                    let same_outlet = docs[a.doc].outlet.is_some() && docs[a.doc].outlet == docs[b.doc].outlet;
+                    a.doc != b.doc && !same_outlet && similarity >= SAME_PARAGRAPH
+                })
+                .map(|(i, _)| (i, j))
+                .collect()
+        })
+        .collect();
+    drop(table);
+    drop(keys);
     // For each document pair: the words of the shorter side's paragraphs that the other also has.
     let mut shared: BTreeMap<(usize, usize), (BTreeSet<usize>, BTreeSet<usize>)> = BTreeMap::new();
-    for (j, sig) in signatures.into_iter().enumerate() {
-        let mut candidates: Vec<usize> = index.query(&sig).into_iter().copied().collect();
-        candidates.sort_unstable();
-        // A paragraph found in very many documents is boilerplate or a copy run
-        // everywhere: linking each document to the first few is enough to group them.
-        candidates.truncate(MAX_PARAGRAPH_PEERS);
-        for i in candidates {
-            let (a, b) = (&paragraphs[i], &paragraphs[j]);
-            // Reports of one outlet share its boilerplate; they are one source anyway.
-            let same_outlet = docs[a.doc].outlet.is_some() && docs[a.doc].outlet == docs[b.doc].outlet;
-            if a.doc == b.doc || same_outlet || jaccard(&a.shingles, &b.shingles) < SAME_PARAGRAPH {
-                continue;
-            }
-            let key = (a.doc.min(b.doc), a.doc.max(b.doc));
-            let entry = shared.entry(key).or_default();
-            let (pa, pb) = if a.doc < b.doc { (i, j) } else { (j, i) };
-            entry.0.insert(pa);
-            entry.1.insert(pb);
-        }
-        index.insert(j, sig);
+    for (i, j) in linked.into_iter().flatten() {
+        let (a, b) = (&paragraphs[i], &paragraphs[j]);
+        let key = (a.doc.min(b.doc), a.doc.max(b.doc));
+        let entry = shared.entry(key).or_default();
+        let (pa, pb) = if a.doc < b.doc { (i, j) } else { (j, i) };
+        entry.0.insert(pa);
+        entry.1.insert(pb);
     }
 
     let mut parent: Vec<usize> = (0..docs.len()).collect();
@@ -224,5 +267,21 @@ mod tests {
             None,
         );
         assert_eq!(groups(&[a, b]).len(), 2);
+    }
+
+    #[test]
+    fn copies_beyond_the_peer_cap_still_form_one_group() {
+        // Each paragraph is verified against its earliest peers only; the copies
+        // past the cap still link to those, so every copy lands in one group.
+        let copies: Vec<Document> = (0..MAX_PARAGRAPH_PEERS * 2 + 50)
+            .map(|k| {
+                let mut d = doc(&WIRE, None);
+                d.outlet = Some(format!("outlet {k}"));
+                d
+            })
+            .collect();
+        let groups = groups(&copies);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].members.len(), copies.len());
     }
 }
