@@ -99,20 +99,40 @@ pub fn summarize_refs(docs: &[&Document], max_words: usize) -> Vec<Cited> {
     normalize(&mut centroid);
 
     let n_docs = docs.len().max(1) as f32;
+    // Support is counted over a sample of the candidates, through an inverted
+    // index of the sample's terms: each candidate touches only the sentences
+    // that share a term with it (same sums, in the same order, as `dot`).
     let step = candidates.len().div_ceil(MAX_CANDIDATES).max(1);
+    // One document supports nothing of its own: no sample, no quadratic count.
+    let sample: Vec<usize> = if docs.len() > 1 { (0..candidates.len()).step_by(step).collect() } else { Vec::new() };
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocab.len()];
+    for (k, &o) in sample.iter().enumerate() {
+        for &(t, w) in &candidates[o].vector {
+            postings[t as usize].push((k as u32, w));
+        }
+    }
+    let mut similarity = vec![0f32; sample.len()];
+    let mut touched: Vec<u32> = Vec::new();
     let mut scored: Vec<(f32, usize)> = candidates
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            // One document supports nothing of its own: skip the quadratic count.
-            let mut supporters: Vec<usize> = candidates
-                .iter()
-                .take(if docs.len() > 1 { usize::MAX } else { 0 })
-                .step_by(step)
-                .filter(|o| o.doc != c.doc && dot(&c.vector, &o.vector) > SUPPORTS)
-                .map(|o| o.doc)
-                .collect();
-            supporters.dedup();
+            for &(t, w) in &c.vector {
+                for &(k, x) in &postings[t as usize] {
+                    if similarity[k as usize] == 0.0 {
+                        touched.push(k);
+                    }
+                    similarity[k as usize] += w * x;
+                }
+            }
+            let mut supporters: Vec<usize> = Vec::new();
+            for k in touched.drain(..) {
+                let o = &candidates[sample[k as usize]];
+                if o.doc != c.doc && similarity[k as usize] > SUPPORTS {
+                    supporters.push(o.doc);
+                }
+                similarity[k as usize] = 0.0;
+            }
             supporters.sort_unstable();
             supporters.dedup();
             let score = dot(&c.vector, &centroid) + POSITION / (1.0 + c.position as f32) + SUPPORT * supporters.len() as f32 / n_docs;
