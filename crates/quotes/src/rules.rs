@@ -577,6 +577,12 @@ pub fn repair_sources(ctx: &Ctx, atts: &mut [Attribution]) {
         if s0 >= e0 || e0 > ctx.toks.len() {
             continue;
         }
+        // "who stopped by the": a relative pronoun and the words of its
+        // clause; the pronoun is the source (resolved to whom it follows).
+        if e0 > s0 + 1 && matches!(ctx.low(s0, &mut b), "who" | "which") && !ctx.doc.mentions.iter().any(|m| src.contains(m.span)) {
+            a.quote.source = ctx.span(s0, s0 + 1);
+            continue;
+        }
         let Some(&si) = ctx.sent.get(s0) else { continue };
         let (sa, sb) = ctx.sentence_toks(si as usize);
         let det = s0 > sa + 1 && matches!(ctx.low(s0 - 1, &mut b), "the" | "a" | "an");

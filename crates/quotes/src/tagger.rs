@@ -149,6 +149,7 @@ pub fn features(ctx: &Ctx, roles: &[Role]) -> Vec<((usize, usize), SentenceFeatu
         sf.clear();
         let mut last_cue: Option<usize> = None;
         let mut that_seen = false;
+        let mut breaks = 0u64;
         for i in pa..pb {
             let si = ctx.sent.get(i).copied().unwrap_or(u32::MAX) as usize;
             let (a, b) = if si < ns { s_range[si] } else { (i, i + 1) };
@@ -213,10 +214,12 @@ pub fn features(ctx: &Ctx, roles: &[Role]) -> Vec<((usize, usize), SentenceFeatu
             if i == a {
                 last_cue = None;
                 that_seen = false;
+                breaks = 0;
             }
             if cues[i] != 0 {
                 last_cue = Some(i);
                 that_seen = false;
+                breaks = 0;
             }
             if w.eq_ignore_ascii_case("that") {
                 that_seen = true;
@@ -236,6 +239,17 @@ pub fn features(ctx: &Ctx, roles: &[Role]) -> Vec<((usize, usize), SentenceFeatu
             f.push(t(35, combine(combine(pq, nq), q)));
             f.push(t(36, combine(nf, q)));
             f.push(t(37, combine(combine(pr, pq), pos)));
+            // Which sentence of its paragraph (a paragraph's later sentences go on from its first).
+            let nth = ctx.sent.get(pa).map_or(0, |&s0| (si as u64).saturating_sub(s0 as u64).min(2));
+            f.push(t(45, combine(nth, combine(q, combine(has_cue, prev_cue)))));
+            // Clause breaks (comma, dash, semicolon, parenthesis) since the last cue: where a content ends.
+            let brk = (breaks.min(3)) * 2 + last_cue.is_some() as u64;
+            f.push(t(38, combine(brk, low)));
+            f.push(t(39, combine(brk, combine(q, d))));
+            f.push(t(40, combine(word_at(-1), hash_lower(3, &suf))));
+            if matches!(w, "," | ";" | "—" | "–" | "--" | "(" | ")" | ":") {
+                breaks += 1;
+            }
             let key = [low, sh, roles[i] as u64 + 7 + 16 * (i == a) as u64];
             debug_assert_eq!(key.len(), NKEYS);
             sf.end_token(key);
@@ -261,7 +275,7 @@ pub struct Tagger {
 }
 
 /// Number of second-pass features per token.
-pub const STACK: usize = 6;
+pub const STACK: usize = 8;
 
 /// Second-pass features from first-pass labels of one paragraph;
 /// `sents` are the sentences' token ranges relative to the paragraph.
@@ -291,6 +305,18 @@ pub fn stack_extra(labels: &[u16], sents: &[(usize, usize)], out: &mut Vec<u64>)
         out.push(combine(0x54, combine(prev, next)));
         out.push(combine(0x55, combine(combine(l(sa as isize), l(sb as isize - 1)), l(ii))));
         out.push(combine(0x56, combine(next, l(ii))));
+        // The nearest first-pass cue of the sentence: on which side, how far.
+        let is_cue = |k: usize| labels.get(k) == Some(&2);
+        let before = (sa..i).rev().find(|&k| is_cue(k)).map(|k| i - k);
+        let after = (i + 1..sb).find(|&k| is_cue(k)).map(|k| k - i);
+        let near = match (before, after) {
+            (Some(x), Some(y)) if x <= y => bucket(-(x as i64)),
+            (Some(x), None) => bucket(-(x as i64)),
+            (_, Some(y)) => bucket(y as i64),
+            _ => 9,
+        };
+        out.push(combine(0x57, combine(near, l(ii))));
+        out.push(combine(0x58, combine(combine(before.is_some() as u64, after.is_some() as u64), combine(l(ii - 1), l(ii)))));
     }
 }
 
@@ -446,11 +472,14 @@ pub fn attributions(ctx: &Ctx, model: &Tagger, roles: &[Role]) -> Vec<Attributio
             last_sentence_had = Some(si);
             continue;
         }
-        // Cue runs a word apart are one cue ("said on Monday in").
+        // Cue runs a word apart are one cue ("said on Monday in"), but not a
+        // punctuation mark apart: "said, suggesting ..." are two cues, each
+        // with its own content.
         let mut cues: Vec<(usize, usize)> = Vec::new();
         for &c in &spans[2] {
+            let punct_gap = cues.last().is_some_and(|l| c.0 == l.1 + 1 && ctx.word(l.1).chars().all(|ch| !ch.is_alphanumeric()));
             match cues.last_mut() {
-                Some(l) if c.0 <= l.1 + 1 => l.1 = c.1,
+                Some(l) if c.0 <= l.1 + 1 && !punct_gap => l.1 = c.1,
                 _ => cues.push(c),
             }
         }
