@@ -16,10 +16,10 @@ pub fn annotate(doc: &mut Document) {
 }
 
 /// Finds direct and reported statements and their speakers (English
-/// documents: the cue lexicon and the tagger are English). Runs after entity
-/// resolution so that speakers are the batch's entities.
+/// documents with the cue lexicon and the tagger; German ones with German
+/// rules). Runs after entity resolution so that speakers are the batch's entities.
 pub fn annotate_quotes(doc: &mut Document) {
-    if doc.language.code == "en" {
+    if matches!(doc.language.code.as_str(), "en" | "de") {
         doc.quotes = newsfuse_quotes::find_quotes(doc);
     }
 }

@@ -10,11 +10,13 @@
 //!   continued across paragraphs, bounded when unbalanced.
 //! - `rules`: cue-verb lexicon, source phrases, reported speech.
 //! - [`speaker`]: names, pronouns, role descriptions, previous quotes.
+//! - [`german`]: German statements, by rules (the lexicon and tagger are English).
 //! - [`tagger`]: the learned Source/Cue/Content tagger (PolNeAR), used where
 //!   the rules find nothing.
 //!
 //! Library code never panics on input: every slice is checked.
 
+pub mod german;
 pub mod lexicon;
 pub mod marks;
 #[doc(hidden)]
@@ -65,6 +67,12 @@ pub fn find_attributions_with(doc: &Document, method: Method) -> Vec<Attribution
         return Vec::new();
     }
     let ctx = rules::Ctx::new(doc);
+    if doc.language.code == "de" {
+        let mut atts = german::find(&ctx);
+        speaker::resolve(doc, &mut atts);
+        speaker::channels_and_times(doc, &mut atts);
+        return atts;
+    }
     let rule_atts = rules::find(&ctx);
     let mut atts = match (model(), method) {
         (Some(m), Method::Tagger) => tagger::attributions(&ctx, m, &tagger::roles_of(&ctx, &rule_atts)),

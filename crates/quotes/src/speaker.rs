@@ -106,8 +106,9 @@ fn role_words(doc: &Document, m: &Mention) -> (Vec<String>, Vec<String>) {
 
 fn is_pronoun(s: &str) -> Option<&'static str> {
     match s.to_lowercase().as_str() {
-        "he" | "him" => Some("he"),
-        "she" | "her" => Some("she"),
+        // German sources too ("sagte sie"): `sie` as a speaker is mostly "she".
+        "he" | "him" | "er" => Some("he"),
+        "she" | "her" | "sie" => Some("she"),
         "they" | "we" | "it" => Some("they"),
         _ => None,
     }

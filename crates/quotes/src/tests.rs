@@ -310,3 +310,28 @@ fn names_in_a_relative_clause_are_not_the_source() {
         assert_eq!(q.speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("Oskar Lindqvist"), "{:?}", q.source.map(|s| d.span_text(s)));
     }
 }
+
+#[test]
+fn german_statements() {
+    let mut d = doc(
+        "Bürgermeister Tomas Berger besuchte am Dienstag die Brücke.\n\n„Wir bauen sie bis zum Winter wieder auf“, sagte er. Die Stadtwerke Lenzhaven erklärten, sie prüften die Pfeiler.\n\nDie Straße bleibt gesperrt, teilte die Polizei mit. Berger sagte: „Niemand wird allein gelassen.“ Der Fluss sagt uns nichts Neues, meinen die Anwohner.",
+        &[("Tomas Berger", "PER"), ("Berger", "PER"), ("Stadtwerke Lenzhaven", "ORG")],
+    );
+    d.language.code = "de".into();
+    let q = show(&d);
+    let expected = [
+        ("Wir bauen sie bis zum Winter wieder auf", Some("er"), Some("sagte"), Some("Tomas Berger")),
+        ("sie prüften die Pfeiler", Some("Die Stadtwerke Lenzhaven"), Some("erklärten"), Some("Stadtwerke Lenzhaven")),
+        ("Die Straße bleibt gesperrt", Some("die Polizei"), Some("teilte"), None),
+        ("Niemand wird allein gelassen.", Some("Berger"), Some("sagte"), Some("Tomas Berger")),
+    ];
+    assert_eq!(q.len(), expected.len(), "{q:?}");
+    for (got, want) in q.iter().zip(expected) {
+        assert_eq!(got.0, want.0);
+        assert_eq!(got.1.as_deref(), want.1);
+        assert_eq!(got.2.as_deref(), want.2);
+        assert_eq!(got.3.as_deref(), want.3);
+    }
+    let direct: Vec<bool> = find_quotes(&d).iter().map(|q| q.direct).collect();
+    assert_eq!(direct, vec![true, false, false, true]);
+}
