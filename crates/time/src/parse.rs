@@ -579,6 +579,7 @@ impl<'a> Tagger<'a> {
                 self.p_duration(i),
                 self.p_set(i),
                 self.p_ref(i),
+                self.p_news(i),
                 self.p_extra(i),
             ]
             .into_iter()
@@ -678,7 +679,9 @@ impl<'a> Tagger<'a> {
             let w = self.txt(i);
             let lw = |x: &str| w.eq_ignore_ascii_case(x);
             if lw("will") || lw("shall") || lw("ll") || lw("gonna") || lw("upcoming")
-                || lw("scheduled") || lw("expected") || lw("expects") || lw("plans")
+                || lw("scheduled") || lw("expected") || lw("expects")
+                // "plans to" (the verb), not "vacation plans"
+                || (lw("plans") && self.word(i + 1, "to"))
                 || (lw("going") && self.word(i + 1, "to"))
                 || lw("planning") || lw("slated")
                 || ((lw("set") || lw("due")) && (self.word(i + 1, "to") || self.word(i + 1, "for")) && !(i > 0 && self.word(i - 1, "been")))
@@ -694,6 +697,11 @@ impl<'a> Tagger<'a> {
             }
             if lw("is") || lw("are") || lw("am") || lw("says") || lw("say") {
                 return Some(Tn::Present);
+            }
+            // "were planning to", "was going to", "was scheduled for": the future seen from
+            // the past; the verb after the auxiliary decides
+            if (lw("was") || lw("were")) && ["planning", "going", "scheduled", "due", "expected", "slated"].iter().any(|x| self.word(i + 1, x)) {
+                return None;
             }
             if lw("was") || lw("were") || lw("had") || lw("did") || lw("said") || lw("told")
                 || lw("ago") || lw("came") || lw("went") || lw("took") || lw("gave") || lw("made")
@@ -732,7 +740,9 @@ impl<'a> Tagger<'a> {
         let mut fwd = None;
         let mut j = e;
         while j < self.n() && j - e < 8 {
-            if is_end(j) || self.closes_quote(j) {
+            // a subordinate clause after the expression ("telling reporters on Saturday that
+            // the talks will ...") has its own tense; the governing verb is before
+            if is_end(j) || self.closes_quote(j) || ["that", "which", "who", "whether", "because"].iter().any(|w| self.word(j, w)) {
                 break;
             }
             if let Some(m) = marker(j) {
@@ -1394,6 +1404,18 @@ impl<'a> Tagger<'a> {
         let Some(dct) = self.dct else {
             return Res::open(format!("XXXX-WXX-{}", wd));
         };
+        // "the previous Friday", "the following Monday": before/after the day the narrative is
+        // at (the reference time), not the DCT ("last Friday", "next Monday").
+        if let (Some(Kw::Previous | Kw::Following), Some((lp, idx))) = (rel, self.last) {
+            if lp.gran == Gran::Day && lp != dct {
+                let lw = calendar::weekday(lp.y, lp.m, lp.d) as i64;
+                let off = if rel == Some(Kw::Previous) { -((lw - wd as i64).rem_euclid(7)) } else { (wd as i64 - lw).rem_euclid(7) };
+                let off = if off == 0 { if rel == Some(Kw::Previous) { -7 } else { 7 } } else { off };
+                if let Some(p) = lp.shift(off, Gran::Day) {
+                    return Res::rel(p, Anchor::Narrative(idx));
+                }
+            }
+        }
         let dw = calendar::weekday(dct.y, dct.m, dct.d) as i64;
         let back = (dw - wd as i64).rem_euclid(7);
         let fwd = (wd as i64 - dw).rem_euclid(7);
@@ -2428,6 +2450,23 @@ impl<'a> Tagger<'a> {
         if self.ndigits(k) == 4 && !hyph && !plural {
             return None;
         }
+        // Ages ("Mr. Reupke, 52 years old,", "a 44-year-old protester", "the 50-year-old
+        // alliance") are attributes, not time expressions: TimeBank/AQUAINT leave all 36 of them
+        // untagged. After a copula ("the war is three years old") it says how long something
+        // has lasted, which dates the story, and stays a duration.
+        let copula = k > 0 && ["is", "was", "are", "were", "be", "been", "becomes", "turns"].iter().any(|w| self.word(k - 1, w));
+        if u == Unit::Year && ((plural && !hyph && self.kw(end, Kw::Old) && !copula) || (hyph && self.punct(end, '-') && self.adj(end - 1) && self.kw(end + 1, Kw::Old))) {
+            return None;
+        }
+        // Fractions, not periods: "three-quarters of its food", "more than a quarter of the
+        // market" (a quarter *of* something that is not a time: "a quarter of a century").
+        if u == Unit::Quarter && (hyph && plural || !plural && self.kw(end, Kw::Of) && self.unit(end + 1).is_none() && self.unit(end + 2).is_none() && self.year(end + 1).is_none()) {
+            return None;
+        }
+        // The ordinal, not the unit: "a second betrayal", "A second group".
+        if u == Unit::Second && !plural && self.kw(k, Kw::A) && self.t.get(end).is_some_and(|t| t.kind == Kind::Word && !t.cap) && self.lex(end) == Lex::None {
+            return None;
+        }
         if let Qty::N(n) = q {
             // "1 years" is fine, "10 day" is a compound adjective only with a hyphen; bare
             // numbers in figures ("1,000") have been rejected by qty.
@@ -2439,7 +2478,8 @@ impl<'a> Tagger<'a> {
         if hyph {
             // compound adjective: "three-year-old", "40-month war", "a 30-day truce"
             if self.punct(end, '-') && self.adj(end - 1) && matches!(self.lex(end + 1), Lex::Kw(Kw::Old | Kw::Long)) {
-                // "the 44-year-old (man) said": an age, not a time expression
+                // "the three-month-old (baby) said": an age, not a time expression; "an
+                // 8-month-old truce" is how long the truce has lasted
                 if self.kw(end + 1, Kw::Old) && !self.thing_follows(end + 2) {
                     return None;
                 }
@@ -2465,7 +2505,7 @@ impl<'a> Tagger<'a> {
         Some(self.dur_cand(start, end, q, u))
     }
 
-    /// After "N-year-old": a lowercase noun that is not a person ("conflict", "war").
+    /// After "N-month-old": a lowercase noun that is not a person ("truce", "war").
     fn thing_follows(&self, i: usize) -> bool {
         const PERSON: &[&str] = &[
             "man", "woman", "boy", "girl", "son", "daughter", "child", "baby", "mother", "father", "brother",
@@ -2556,6 +2596,98 @@ impl<'a> Tagger<'a> {
             _ => return None,
         };
         Some(Cand::new(i, e, TimexType::Date, v.into()))
+    }
+}
+
+impl Tagger<'_> {
+    /// News-report references: "by year-end", "in the near term", "later that year",
+    /// "results for that quarter", "the latest period" (of a quarterly report).
+    fn p_news(&self, i: usize) -> Option<Cand> {
+        // "year-end", "year end", "year's end" after a temporal preposition (TimeML: the
+        // year, mod END); "since year-end" is the one before the DCT's year. Adjective uses
+        // ("year-end net") are left alone.
+        if matches!(self.lex(i), Lex::Unit(Unit::Year, false)) && i > 0 && !self.kw(i - 1, Kw::The) {
+            let e = if self.punct(i + 1, '-') && self.adj(i) && self.adj(i + 1) && self.kw(i + 2, Kw::End) {
+                i + 3
+            } else if self.kw(i + 1, Kw::End) {
+                i + 2
+            } else if self.punct(i + 1, '\'') && self.word(i + 2, "s") && self.kw(i + 3, Kw::End) {
+                i + 4
+            } else {
+                0
+            };
+            let prep = matches!(self.lex(i - 1), Lex::Kw(Kw::Since | Kw::Before | Kw::After | Kw::Until | Kw::At | Kw::Through)) || self.word(i - 1, "by") || self.word(i - 1, "around") || self.word(i - 1, "near") || self.word(i - 1, "till");
+            const FUNCTION: &[&str] = &["and", "or", "but", "when", "to", "that", "as", "is", "was", "will", "would", "if", "for"];
+            let adjective = self.t.get(e).is_some_and(|t| t.kind == Kind::Word && self.lex(e) == Lex::None) && !FUNCTION.iter().any(|w| self.word(e, w));
+            if e > 0 && prep && !adjective {
+                let mut c = match self.dct {
+                    Some(d) => {
+                        let y = if self.kw(i - 1, Kw::Since) { d.y - 1 } else { d.y };
+                        let mut c = Cand::new(i, e, TimexType::Date, Point::with(y, 1, Gran::Year).fmt());
+                        c.anchor = Anchor::Dct;
+                        c
+                    }
+                    None => Cand::new(i, e, TimexType::Date, "XXXX".into()),
+                };
+                c.modifier = Some("END");
+                return Some(c);
+            }
+        }
+        // "the near term", "the short term", "the long term": the future (FUTURE_REF);
+        // "near-term" and "short-term" as adjectives are not references.
+        if self.kw(i, Kw::The) && (self.word(i + 1, "near") || self.word(i + 1, "short") || self.word(i + 1, "long")) && self.word(i + 2, "term") && !self.punct(i + 3, '-') {
+            return Some(Cand::new(i, i + 3, TimexType::Date, "FUTURE_REF".into()));
+        }
+        // "that year", "that quarter", "that month", "earlier/later that day", "that same
+        // day": the period of the time just mentioned (an anaphoric reference; TimeML gives it
+        // the referent's value at the named granularity).
+        {
+            let (s, k) = if matches!(self.lex(i), Lex::Kw(Kw::Earlier | Kw::Later)) && self.word(i + 1, "that") {
+                (i, i + 2)
+            } else if i > 0 && self.word(i - 1, "that") && self.unit(i).is_some() {
+                (if i > 1 && matches!(self.lex(i - 2), Lex::Kw(Kw::Earlier | Kw::Later)) { i - 2 } else { i - 1 }, i)
+            } else if i > 1 && self.word(i - 2, "that") && self.word(i - 1, "same") && self.unit(i).is_some() {
+                (i - 2, i)
+            } else {
+                (0, 0)
+            };
+            let k = if k > 0 && k == i + 2 && self.word(k, "same") { k + 1 } else { k };
+            if let (true, Some((u, false, e)), Some((lp, idx))) = (k > 0, self.unit(k), self.last) {
+                let marked = s < k - 1 || self.word(k - 1, "same");
+                let finer = |g: Gran| match u {
+                    Unit::Year => matches!(g, Gran::Year | Gran::Half | Gran::Quarter | Gran::Season | Gran::Month | Gran::Week | Gran::Day),
+                    Unit::Quarter => matches!(g, Gran::Quarter | Gran::Month | Gran::Day),
+                    Unit::Month => matches!(g, Gran::Month | Gran::Day),
+                    Unit::Day => marked && g == Gran::Day,
+                    _ => false,
+                };
+                if finer(lp.gran) && !self.punct(e, '-') && !self.punct(e, '\'') {
+                    let p = match u {
+                        Unit::Year => Point::with(lp.y, 1, Gran::Year),
+                        Unit::Quarter => Point::with(lp.y, (lp.m - 1) / 3 * 3 + 1, Gran::Quarter),
+                        Unit::Month => Point::with(lp.y, lp.m, Gran::Month),
+                        _ => lp,
+                    };
+                    let mut c = Cand::new(s, e, TimexType::Date, p.fmt());
+                    c.point = Some(p);
+                    c.anchor = Anchor::Narrative(idx);
+                    return Some(c);
+                }
+            }
+        }
+        // "the latest period" in a quarterly report: the quarter being reported, i.e. the
+        // latest quarter of the DCT's year named so far.
+        if self.kw(i, Kw::The) && self.kw(i + 1, Kw::Latest) && self.word(i + 2, "period") {
+            let dy = self.dct.map(|d| d.y);
+            let q = self.out.iter().rev().map(|t| t.value.as_str()).find(|v| {
+                let b = v.as_bytes();
+                b.len() == 7 && &b[4..6] == b"-Q" && b[6].is_ascii_digit() && dy.is_none_or(|y| v[..4].parse::<i32>().ok() == Some(y))
+            })?;
+            let mut c = Cand::new(i, i + 3, TimexType::Date, q.to_string());
+            c.anchor = Anchor::Dct;
+            return Some(c);
+        }
+        None
     }
 }
 

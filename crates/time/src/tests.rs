@@ -55,8 +55,8 @@ fn not_times() {
 
 #[test]
 fn durations_are_not_dates() {
-    let t = one("The three-year-old conflict has displaced millions.", Some(&SUN));
-    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P3Y"));
+    let t = one("The eight-month-old truce has held.", Some(&SUN));
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P8M"));
     let t = one("The nearly 40-month war continues.", Some(&SUN));
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P40M"));
     assert_eq!(value("A 30-day truce was agreed.", Some(&SUN)), "P30D");
@@ -640,4 +640,44 @@ fn year_comparisons_do_not_chain() {
 #[test]
 fn holiday_in_a_year() {
     assert_eq!(value("Deepavali in 2019 drew crowds.", Some(&SUN)), "2019-10-27");
+}
+
+#[test]
+fn ages_fractions_and_ordinals_are_not_periods() {
+    for s in [
+        "The 50-year-old alliance admitted three members.",
+        "Mr. Schwarz, 52 years old, will succeed him.",
+        "Iraq imports about three-quarters of its food.",
+        "Funds hold more than a quarter of the market.",
+        "It would be a second betrayal.",
+        "A second group of directors objected.",
+    ] {
+        assert!(tag(s, Some(&SUN)).is_empty(), "{s}: {:?}", tag(s, Some(&SUN)));
+    }
+}
+
+#[test]
+fn news_period_references() {
+    let d = Dct { date: (1989, 10, 26), time: None };
+    let t = one("The deal should close by year-end.", Some(&d));
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("1989", Some("END")));
+    assert_eq!(value("The index is up 12% since year-end.", Some(&d)), "1988");
+    assert!(tag("Year-end net was below the 1987 level.", Some(&d)).iter().all(|t| t.value != "1989"));
+    assert_eq!(value("We don't minimize the challenges of the near term.", Some(&d)), "FUTURE_REF");
+    assert_eq!(tags("She fled in June 1998 and returned later that year.", Some(&d))[1].1, "1998");
+    let t = tags("Net rose in the third quarter. The latest period included a gain.", Some(&d));
+    assert_eq!(t[1], ("The latest period".into(), "1989-Q3".into(), TimexType::Date));
+    // "the previous Friday" counts back from the day the story is at, not from the DCT
+    let t = tags("Stocks fell on Friday, Oct. 27, down 4.5% from the previous Friday.", Some(&Dct { date: (1989, 10, 30), time: None }));
+    assert_eq!(t.last().unwrap().1, "1989-10-20");
+}
+
+#[test]
+fn the_governing_verb_not_a_later_clause_picks_the_weekday() {
+    // Sunday 2025-05-18: the reporting verb is past; "will" belongs to the reported clause
+    let t = tags("Peskov declined to comment on terms discussed at the talks, telling reporters on Saturday that the negotiations will continue.", Some(&SUN));
+    assert_eq!(t[0].1, "2025-05-17");
+    // "vacation plans" is a noun, not a plan for the future
+    assert_eq!(value("On Friday, when she set aside vacation plans, rescuers worked on.", Some(&SUN)), "2025-05-16");
+    assert_eq!(value("Protesters planned a rally on Saturday and were planning to march.", Some(&Dct { date: (2025, 5, 16), time: None })), "2025-05-17");
 }
