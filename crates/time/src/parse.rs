@@ -684,6 +684,7 @@ impl<'a> Tagger<'a> {
                 || (lw("plans") && self.word(i + 1, "to"))
                 || (lw("going") && self.word(i + 1, "to"))
                 || lw("planning") || lw("slated")
+                || (lw("supposed") && self.word(i + 1, "to"))
                 || ((lw("set") || lw("due")) && (self.word(i + 1, "to") || self.word(i + 1, "for")) && !(i > 0 && self.word(i - 1, "been")))
                 || (lw("wo") && self.punct(i + 1, '\''))
                 // "as soon as Tuesday", "as early as Monday"
@@ -714,6 +715,14 @@ impl<'a> Tagger<'a> {
             let b = w.as_bytes();
             // "will be named": a passive participle carries no tense of its own
             if b.len() >= 5 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed") && i > 0 && (self.word(i - 1, "be") || self.word(i - 1, "is") || self.word(i - 1, "are")) {
+                return None;
+            }
+            // an attributive participle is an adjective: "a still unspecified date", "the
+            // undisclosed sum", "its revised forecast"
+            const DET: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "this", "that"];
+            if b.len() >= 5 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
+                && (b[..2].eq_ignore_ascii_case(b"un") || i > 0 && DET.iter().any(|d| self.word(i - 1, d)) || i > 1 && self.word(i - 1, "still") && DET.iter().any(|d| self.word(i - 2, d)))
+            {
                 return None;
             }
             if b.len() >= 5 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed") {
@@ -1579,8 +1588,13 @@ impl<'a> Tagger<'a> {
                     // "by August", "until mid-November", "through January": a deadline ahead
                     let until = d.is_none() && s > 0 && ["by", "until", "till", "through"].iter().any(|w| self.word(s - 1, w));
                     let marked = self.marked_tense(s, e);
+                    // A deadline's month is the next one whatever the clause's tense ("gave
+                    // Merieux until mid-November", "extended loans through January"), unless
+                    // the past one is much nearer ("sales this year through August").
                     let tn = if ended {
                         Some(Tn::Past)
+                    } else if until && self.opts.default_tense == Tense::Past {
+                        None
                     } else if until && marked != Some(Tn::Past) {
                         Some(Tn::Future)
                     } else {
@@ -1592,7 +1606,7 @@ impl<'a> Tagger<'a> {
                     });
                     // A past marker the date rule does not trust ("was last seen Nov. 3")
                     // still leans to the past: the later date must be clearly nearer.
-                    let w = if marked == Some(Tn::Past) { FUTURE_WEIGHT } else { 1.0 };
+                    let w = if until { 0.5 } else if marked == Some(Tn::Past) { FUTURE_WEIGHT } else { 1.0 };
                     match self.year_for_w(m, d, tn, rel, w) {
                         Some(y) => {
                             let p = match d {

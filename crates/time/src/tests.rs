@@ -681,3 +681,13 @@ fn the_governing_verb_not_a_later_clause_picks_the_weekday() {
     assert_eq!(value("On Friday, when she set aside vacation plans, rescuers worked on.", Some(&SUN)), "2025-05-16");
     assert_eq!(value("Protesters planned a rally on Saturday and were planning to march.", Some(&Dct { date: (2025, 5, 16), time: None })), "2025-05-17");
 }
+
+#[test]
+fn deadline_months_and_attributive_participles() {
+    let d = Dct { date: (1989, 10, 30), time: None };
+    assert_eq!(value("The government gave Merieux until mid-November to submit information.", Some(&d)), "1989-11");
+    assert_eq!(value("Lenders have extended loans through January.", Some(&d)), "1990-01");
+    assert_eq!(tags("Fund sales changed little this year through August.", Some(&d))[1].1, "1989-08");
+    assert_eq!(value("The split would be paid on a still unspecified date in January.", Some(&d)), "1990-01");
+    assert_eq!(value("The talks are supposed to conclude by May.", Some(&d)), "1990-05");
+}
