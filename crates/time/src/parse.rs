@@ -442,6 +442,14 @@ fn duration_value(q: Qty, u: Unit) -> String {
     match q {
         Qty::X => format!("P{}X{}", t, letter),
         Qty::N(n) => format!("P{}{}{}", t, n as u64 * mul as u64, letter),
+        // "2 1/2 years", "five and a half hours": the whole units and the half in the next
+        // unit down, as ISO 8601 writes them and TimeBank annotates (P2Y6M, PT5H30M)
+        Qty::Half(n) if n > 0 && matches!(u, Unit::Year | Unit::Day | Unit::Hour | Unit::Minute) => match u {
+            Unit::Year => format!("P{}Y6M", n),
+            Unit::Day => format!("P{}DT12H", n),
+            Unit::Hour => format!("PT{}H30M", n),
+            _ => format!("PT{}M30S", n),
+        },
         Qty::Half(n) => {
             let n2 = n as u64 * 2 + 1; // in half units
             match u {

@@ -691,3 +691,10 @@ fn deadline_months_and_attributive_participles() {
     assert_eq!(value("The split would be paid on a still unspecified date in January.", Some(&d)), "1990-01");
     assert_eq!(value("The talks are supposed to conclude by May.", Some(&d)), "1990-05");
 }
+
+#[test]
+fn halves_in_the_next_unit_down() {
+    assert_eq!(value("They lived in camps for 2 1/2 years.", Some(&SUN)), "P2Y6M");
+    assert_eq!(value("She spent 5 1/2 hours in Nairobi.", Some(&SUN)), "PT5H30M");
+    assert_eq!(value("He served for half an hour.", Some(&SUN)), "PT30M");
+}
