@@ -675,7 +675,22 @@ impl<'a> Tagger<'a> {
     /// Tense of the clause around tokens [s, e): the nearest auxiliary or past-tense verb,
     /// looking back to the sentence start and a few tokens ahead.
     fn tense(&self, s: usize, e: usize) -> Tn {
+        if self.deferred(s) {
+            return Tn::Future;
+        }
         self.marked_tense(s, e).unwrap_or(self.default_tn())
+    }
+
+    /// "postponed until Tuesday morning", "has given the relatives until 9 a.m. Tuesday",
+    /// "extended its deadline until ...": a deadline set by a verb of deferral lies ahead,
+    /// whatever the verb's tense ("not until Tuesday", "up until Thursday" do not count).
+    fn deferred(&self, s: usize) -> bool {
+        let Some(u) = (s.saturating_sub(3)..s).rev().find(|&i| self.word(i, "until") || self.word(i, "till")) else { return false };
+        const STEMS: &[&str] = &["postpon", "delay", "defer", "extend", "adjourn", "grant", "gave", "give", "put off"];
+        (u.saturating_sub(4)..u).any(|i| {
+            let w = self.txt(i).to_ascii_lowercase();
+            self.t[i].kind == Kind::Word && STEMS.iter().any(|st| w.starts_with(st))
+        })
     }
 
     fn marked_tense(&self, s: usize, e: usize) -> Option<Tn> {
@@ -2228,7 +2243,21 @@ impl<'a> Tagger<'a> {
                 (None, Some(d)) => (Point { gran: g.unwrap_or(Gran::Year), ..d }, Anchor::Dct),
                 _ => return None,
             };
-            let p = p.shift(-1, Gran::Year)?;
+            let mut p = p.shift(-1, Gran::Year)?;
+            if let (Some(d), Some((lp, _))) = (self.dct, self.last) {
+                // the comparison period is the year before the report's: a point already in
+                // the year before the DCT's ("in the 1988 period. The year-ago results") is it
+                if lp.y == d.y - 1 {
+                    p = lp;
+                }
+            }
+            // "the year-ago quarter" after "the quarter ended Sept. 30": that quarter's grain
+            p = match g {
+                Some(Gran::Quarter) if matches!(p.gran, Gran::Month | Gran::Day) => Point::with(p.y, (p.m - 1) / 3 * 3 + 1, Gran::Quarter),
+                Some(Gran::Month) if p.gran == Gran::Day => Point::with(p.y, p.m, Gran::Month),
+                Some(Gran::Year) if p.gran != Gran::Year => Point::with(p.y, 1, Gran::Year),
+                _ => p,
+            };
             let mut c = Cand::new(if the { i } else { start }, e, TimexType::Date, p.fmt());
             c.anchor = anchor;
             return Some(c);
@@ -2700,16 +2729,44 @@ impl Tagger<'_> {
         // "the latest period" in a quarterly report: the quarter being reported, i.e. the
         // latest quarter of the DCT's year named so far.
         if self.kw(i, Kw::The) && self.kw(i + 1, Kw::Latest) && self.word(i + 2, "period") {
-            let dy = self.dct.map(|d| d.y);
-            let q = self.out.iter().rev().map(|t| t.value.as_str()).find(|v| {
-                let b = v.as_bytes();
-                b.len() == 7 && &b[4..6] == b"-Q" && b[6].is_ascii_digit() && dy.is_none_or(|y| v[..4].parse::<i32>().ok() == Some(y))
-            })?;
-            let mut c = Cand::new(i, i + 3, TimexType::Date, q.to_string());
+            let mut c = Cand::new(i, i + 3, TimexType::Date, self.reported_quarter()?.fmt());
             c.anchor = Anchor::Dct;
             return Some(c);
         }
+        // "the quarter a year ago", "the period a year earlier", "the corresponding period
+        // last year": the reported quarter one year back, one expression.
+        if self.kw(i, Kw::The) {
+            let k = if ["same", "comparable", "corresponding", "year-ago"].iter().any(|w| self.word(i + 1, w)) { i + 2 } else { i + 1 };
+            if matches!(self.lex(k), Lex::Unit(Unit::Quarter, false)) || self.word(k, "period") {
+                let e = if self.kw(k + 1, Kw::A) && self.word(k + 2, "year") && matches!(self.lex(k + 3), Lex::Kw(Kw::Ago | Kw::Earlier)) {
+                    k + 4
+                } else if self.kw(k + 1, Kw::Last) && self.word(k + 2, "year") && !self.punct(k + 3, '\'') {
+                    k + 3
+                } else {
+                    0
+                };
+                if e > 0 {
+                    let p = self.reported_quarter()?.shift(-1, Gran::Year)?;
+                    let mut c = Cand::new(i, e, TimexType::Date, p.fmt());
+                    c.anchor = Anchor::Dct;
+                    c.comparison = true;
+                    c.point = Some(p);
+                    return Some(c);
+                }
+            }
+        }
         None
+    }
+
+    /// The quarter a results report is about: the latest quarter of the DCT's year named so far.
+    fn reported_quarter(&self) -> Option<Point> {
+        let dy = self.dct.map(|d| d.y);
+        let v = self.out.iter().rev().map(|t| t.value.as_str()).find(|v| {
+            let b = v.as_bytes();
+            b.len() == 7 && &b[4..6] == b"-Q" && (b'1'..=b'4').contains(&b[6]) && dy.is_none_or(|y| v[..4].parse::<i32>().ok() == Some(y))
+        })?;
+        let (y, q) = (v[..4].parse::<i32>().ok()?, (v.as_bytes()[6] - b'0') as u32);
+        Some(Point::with(y, (q - 1) * 3 + 1, Gran::Quarter))
     }
 }
 

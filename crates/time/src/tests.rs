@@ -698,3 +698,19 @@ fn halves_in_the_next_unit_down() {
     assert_eq!(value("She spent 5 1/2 hours in Nairobi.", Some(&SUN)), "PT5H30M");
     assert_eq!(value("He served for half an hour.", Some(&SUN)), "PT30M");
 }
+
+#[test]
+fn deferral_deadlines_and_year_ago_periods() {
+    // Monday 2000-04-03
+    let d = Dct { date: (2000, 4, 3), time: None };
+    assert_eq!(value("The INS has given the relatives until 9 a.m. Tuesday to sign.", Some(&d)), "2000-04-04T09:00");
+    assert_eq!(value("Officials postponed until Thursday any action on the case.", Some(&d)), "2000-04-06");
+    assert_eq!(value("It was not until Saturday that he spoke.", Some(&d)), "2000-04-01");
+    let d = Dct { date: (1989, 11, 2), time: None };
+    let t = tags("Net fell in the quarter ended Sept. 30. Coast earned $10.2 million in the year-ago quarter.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1988-Q3");
+    let t = tags("It lost $195 million in the 1988 period. The year-ago results included a charge.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1988");
+    let t = tags("Profit rose in the third quarter. For the quarter a year ago, it earned $16.3 million.", Some(&d));
+    assert_eq!(t.last().unwrap(), &("the quarter a year ago".to_string(), "1988-Q3".to_string(), TimexType::Date));
+}
