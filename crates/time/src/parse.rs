@@ -2230,6 +2230,31 @@ impl<'a> Tagger<'a> {
             let mut e = k + 3;
             let start = if the { j } else { k };
             let mut g = None;
+            // "the year-ago third quarter": that quarter a year before the report's
+            let ord_q = match self.lex(e) {
+                Lex::Ord(n) if (1..=4).contains(&n) && matches!(self.lex(e + 1), Lex::Unit(Unit::Quarter, false)) => Some(n),
+                _ => None,
+            };
+            if let (Some(n), Some(d)) = (ord_q, self.dct) {
+                let y = match self.last {
+                    Some((lp, _)) if lp.y < d.y => lp.y,
+                    _ => d.y - 1,
+                };
+                let p = Point::with(y, (n - 1) * 3 + 1, Gran::Quarter);
+                let mut c = Cand::new(if the { i } else { start }, e + 2, TimexType::Date, p.fmt());
+                c.anchor = Anchor::Dct;
+                c.comparison = true;
+                return Some(c);
+            }
+            // "the year-earlier nine months": a period of that length
+            if let Some((q @ Qty::N(_), e2)) = self.qty(e) {
+                if let Some((u, true, e3)) = self.unit(e2) {
+                    if self.kw(e, Kw::A) {
+                        return None;
+                    }
+                    return Some(self.dur_cand(if the { i } else { start }, e3, q, u));
+                }
+            }
             if let Some((u, false, e2)) = self.unit(e) {
                 g = unit_gran(u);
                 e = e2;

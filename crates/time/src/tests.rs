@@ -714,3 +714,12 @@ fn deferral_deadlines_and_year_ago_periods() {
     let t = tags("Profit rose in the third quarter. For the quarter a year ago, it earned $16.3 million.", Some(&d));
     assert_eq!(t.last().unwrap(), &("the quarter a year ago".to_string(), "1988-Q3".to_string(), TimexType::Date));
 }
+
+#[test]
+fn year_ago_quarters_and_periods_are_one_expression() {
+    let d = Dct { date: (1989, 11, 2), time: None };
+    let t = tags("Profit fell in the third quarter. In the year-earlier third quarter, it earned $9 million.", Some(&d));
+    assert_eq!(t.last().unwrap(), &("the year-earlier third quarter".to_string(), "1988-Q3".to_string(), TimexType::Date));
+    let t = tags("Net for the year-earlier nine months included a gain.", Some(&d));
+    assert_eq!(t, vec![("the year-earlier nine months".to_string(), "P9M".to_string(), TimexType::Duration)]);
+}
