@@ -2420,7 +2420,8 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let e = k2 + 1;
-            if self.kw(e, Kw::Of) || self.kw(e, Kw::Ago) || self.kw(e, Kw::Earlier) {
+            // "the quarter-to-quarter comparison": a compound adjective, no particular quarter
+            if self.kw(e, Kw::Of) || self.kw(e, Kw::Ago) || self.kw(e, Kw::Earlier) || self.punct(e, '-') && self.adj(e - 1) {
                 return None;
             }
             let (p, anchor) = match (self.last, self.dct) {
@@ -2644,9 +2645,15 @@ impl<'a> Tagger<'a> {
     /// "the past", "soon", "the future", "these days".
     fn p_ref(&self, i: usize) -> Option<Cand> {
         let (v, e) = match self.lex(i) {
+            // "Now, he says, ...", "Now for the quiz": a sentence-opening discourse marker
+            Lex::Kw(Kw::Now) if self.cap(i) && (self.punct(i + 1, ',') || self.word(i + 1, "for")) && (i == 0 || self.is_punct(i - 1)) => return None,
             Lex::Kw(Kw::Now) => ("PRESENT_REF", i + 1),
             Lex::Kw(Kw::Right) if self.kw(i + 1, Kw::Now) => ("PRESENT_REF", i + 2),
             Lex::Kw(Kw::Currently | Kw::Nowadays) => ("PRESENT_REF", i + 1),
+            // "the then current market price": current at that past time
+            Lex::Kw(Kw::Current) if i > 0 && self.word(i - 1, "then") => {
+                return Some(Cand::new(i - 1, i + 1, TimexType::Date, "PAST_REF".into()));
+            }
             Lex::Kw(Kw::Current) if !self.word(i + 1, "account") && !self.word(i + 1, "accounts") && !self.word(i + 1, "affairs") => ("PRESENT_REF", i + 1),
             Lex::Kw(Kw::These) if self.word(i + 1, "days") => ("PRESENT_REF", i + 2),
             Lex::Kw(Kw::Present) if i > 0 && self.kw(i - 1, Kw::At) => ("PRESENT_REF", i + 1),
@@ -2708,6 +2715,14 @@ impl Tagger<'_> {
                 c.modifier = Some("END");
                 return Some(c);
             }
+        }
+        // "the current fiscal year", "the latest fiscal year": the DCT's (fiscal) year
+        if self.kw(i, Kw::The) && matches!(self.lex(i + 1), Lex::Kw(Kw::Current | Kw::Latest)) && self.kw(i + 2, Kw::Fiscal) && matches!(self.lex(i + 3), Lex::Unit(Unit::Year, false)) && !self.punct(i + 4, '-') {
+            let d = self.dct?;
+            let y = if self.kw(i + 1, Kw::Latest) { d.y - 1 } else { d.y };
+            let mut c = Cand::new(i, i + 4, TimexType::Date, Point::with(y, 1, Gran::Year).fmt());
+            c.anchor = Anchor::Dct;
+            return Some(c);
         }
         // "the near term", "the short term", "the long term": the future (FUTURE_REF);
         // "near-term" and "short-term" as adjectives are not references.

@@ -723,3 +723,14 @@ fn year_ago_quarters_and_periods_are_one_expression() {
     let t = tags("Net for the year-earlier nine months included a gain.", Some(&d));
     assert_eq!(t, vec![("the year-earlier nine months".to_string(), "P9M".to_string(), TimexType::Duration)]);
 }
+
+#[test]
+fn discourse_now_then_current_and_fiscal_years() {
+    let d = Dct { date: (1989, 11, 2), time: None };
+    assert!(tag("Now, he says, it looks different.", Some(&d)).is_empty());
+    assert_eq!(value("Iraq is now ready to withdraw.", Some(&d)), "PRESENT_REF");
+    assert_eq!(tags("Holders may buy at 50% of the then current market price.", Some(&d)), vec![("then current".into(), "PAST_REF".into(), TimexType::Date)]);
+    assert_eq!(value("It expects higher sales in the current fiscal year.", Some(&d)), "1989");
+    assert_eq!(value("It had C$7.38 billion in sales in the latest fiscal year.", Some(&d)), "1988");
+    assert!(tag("The quarter-to-quarter comparison was also enhanced.", Some(&d)).is_empty());
+}
