@@ -2264,6 +2264,9 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let (p, anchor) = match (self.last, self.dct) {
+                // a forecast just mentioned ("the first two quarters of 1990") is not the
+                // period being compared: the reported quarter is
+                (Some((lp, _)), Some(d)) if lp.y > d.y && self.reported_quarter().is_some() => (self.reported_quarter()?, Anchor::Dct),
                 (Some((lp, idx)), _) => (lp, Anchor::Narrative(idx)),
                 (None, Some(d)) => (Point { gran: g.unwrap_or(Gran::Year), ..d }, Anchor::Dct),
                 _ => return None,
@@ -2724,6 +2727,21 @@ impl Tagger<'_> {
             c.anchor = Anchor::Dct;
             return Some(c);
         }
+        // "earlier in the year", "later in the year": the DCT's year; "(the first nine months)
+        // of the year", "a high for the year of $42": the year being reported, the DCT's
+        if let Some(d) = self.dct {
+            let lead = matches!(self.lex(i), Lex::Kw(Kw::Earlier | Kw::Later)) && self.kw(i + 1, Kw::In);
+            let k = if lead { i + 2 } else { i };
+            if self.kw(k, Kw::The) && matches!(self.lex(k + 1), Lex::Unit(Unit::Year, false)) && !self.punct(k + 2, '-') && !self.punct(k + 2, '\'') && !self.word(k + 2, "ended") && !self.word(k + 2, "ending") && self.unit(k + 2).is_none() && self.spelled_year(k + 2).is_none() {
+                let after_of = k > 0 && (self.kw(k - 1, Kw::Of) && k > 1 && matches!(self.lex(k - 2), Lex::Unit(_, true)) || self.word(k - 1, "for") && self.kw(k + 2, Kw::Of));
+                if lead || after_of {
+                    let p = Point::with(d.y, 1, Gran::Year);
+                    let mut c = Cand::new(i, k + 2, TimexType::Date, p.fmt());
+                    c.anchor = Anchor::Dct;
+                    return Some(c);
+                }
+            }
+        }
         // "the near term", "the short term", "the long term": the future (FUTURE_REF);
         // "near-term" and "short-term" as adjectives are not references.
         if self.kw(i, Kw::The) && (self.word(i + 1, "near") || self.word(i + 1, "short") || self.word(i + 1, "long")) && self.word(i + 2, "term") && !self.punct(i + 3, '-') {
@@ -2799,13 +2817,22 @@ impl Tagger<'_> {
     }
 
     /// The quarter a results report is about: the latest quarter of the DCT's year named so far.
+    /// A quarter that has already ended is preferred to one still running or ahead (a
+    /// forecast for "the fourth quarter"); fiscal quarters may be named ahead of the calendar.
     fn reported_quarter(&self) -> Option<Point> {
         let dy = self.dct.map(|d| d.y);
-        let v = self.out.iter().rev().map(|t| t.value.as_str()).find(|v| {
-            let b = v.as_bytes();
-            b.len() == 7 && &b[4..6] == b"-Q" && (b'1'..=b'4').contains(&b[6]) && dy.is_none_or(|y| v[..4].parse::<i32>().ok() == Some(y))
-        })?;
-        let (y, q) = (v[..4].parse::<i32>().ok()?, (v.as_bytes()[6] - b'0') as u32);
+        let quarters = || {
+            self.out.iter().rev().filter_map(|t| {
+                let (v, b) = (t.value.as_str(), t.value.as_bytes());
+                if !(b.len() == 7 && &b[4..6] == b"-Q" && (b'1'..=b'4').contains(&b[6])) {
+                    return None;
+                }
+                let (y, q) = (v[..4].parse::<i32>().ok()?, (b[6] - b'0') as u32);
+                dy.is_none_or(|dy| y == dy).then_some((y, q))
+            })
+        };
+        let ended = |&(_, q): &(i32, u32)| self.dct.is_none_or(|d| q * 3 < d.m);
+        let (y, q) = quarters().find(ended).or_else(|| quarters().next())?;
         Some(Point::with(y, (q - 1) * 3 + 1, Gran::Quarter))
     }
 }

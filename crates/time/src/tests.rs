@@ -734,3 +734,12 @@ fn discourse_now_then_current_and_fiscal_years() {
     assert_eq!(value("It had C$7.38 billion in sales in the latest fiscal year.", Some(&d)), "1988");
     assert!(tag("The quarter-to-quarter comparison was also enhanced.", Some(&d)).is_empty());
 }
+
+#[test]
+fn the_year_being_reported() {
+    let d = Dct { date: (1989, 10, 30), time: None };
+    assert_eq!(tags("Revenue rose through the first nine months of the year.", Some(&d)).last().unwrap().1, "1989");
+    assert_eq!(value("Herbicide use was delayed earlier in the year by heavy rains.", Some(&d)), "1989");
+    let t = tags("Net rose in the third quarter. Slumps will continue through the first two quarters of 1990. In the year-ago period, it earned $101 million.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1988-Q3");
+}
