@@ -529,6 +529,8 @@ impl<'a> Tagger<'a> {
     /// the reporting clause after it ("I will call on Monday," he wrote).
     fn closes_quote(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.kind == Kind::Punct) && matches!(self.text[self.t[i].s..].chars().next(), Some('”' | '"' | '»'))
+            // the wire services' typewriter quotes: ``...''
+            || self.punct(i, '\'') && self.adj(i) && self.punct(i + 1, '\'')
     }
     fn is_punct(&self, i: usize) -> bool {
         self.t.get(i).is_none_or(|t| t.kind == Kind::Punct)
@@ -713,7 +715,8 @@ impl<'a> Tagger<'a> {
                 // "as soon as Tuesday", "as early as Monday"
                 || (lw("as") && i > 0 && (self.word(i - 1, "soon") || self.word(i - 1, "early")))
                 // "planned to leave", "is to resume", "intends to"
-                || lw("planned")
+                // "planned to leave", not "the hastily planned trip"
+                || lw("planned") && !(i > 0 && (self.txt(i - 1).to_ascii_lowercase().ends_with("ly") || ["a", "an", "the", "its", "their", "his", "her"].iter().any(|d| self.word(i - 1, d))))
                 || lw("would")
                 || ((lw("plan") || lw("intends") || lw("intend") || lw("is") || lw("are")) && self.word(i + 1, "to"))
             {
@@ -759,19 +762,26 @@ impl<'a> Tagger<'a> {
         let is_end = |i: usize| self.punct(i, '.') || self.punct(i, '!') || self.punct(i, '?') || self.punct(i, ';');
         let mut back = None;
         let mut i = s;
+        // a fronted adverbial ("On Tuesday, the league plans to ...") takes the tense of the
+        // main clause after it, however long its subject
+        let mut fronted = true;
         while i > 0 && s - i < TENSE_WINDOW {
             i -= 1;
             if is_end(i) && !(i > 0 && self.adj(i - 1) && self.t[i - 1].e - self.t[i - 1].s <= 4 && self.cap(i - 1)) {
                 break;
+            }
+            if !(matches!(self.lex(i), Lex::Kw(Kw::On | Kw::In | Kw::At)) || self.word(i, "by")) {
+                fronted = false;
             }
             if let Some(m) = marker(i) {
                 back = Some((s - i, m));
                 break;
             }
         }
+        let fronted = fronted && self.punct(e, ',');
         let mut fwd = None;
         let mut j = e;
-        while j < self.n() && j - e < 8 {
+        while j < self.n() && j - e < if fronted { 16 } else { 8 } {
             // a subordinate clause after the expression ("telling reporters on Saturday that
             // the talks will ...") has its own tense; the governing verb is before
             if is_end(j) || self.closes_quote(j) || ["that", "which", "who", "whether", "because"].iter().any(|w| self.word(j, w)) {

@@ -743,3 +743,14 @@ fn the_year_being_reported() {
     let t = tags("Net rose in the third quarter. Slumps will continue through the first two quarters of 1990. In the year-ago period, it earned $101 million.", Some(&d));
     assert_eq!(t.last().unwrap().1, "1988-Q3");
 }
+
+#[test]
+fn fronted_adverbials_and_typewriter_quotes() {
+    // Monday 1998-10-26
+    let d = Dct { date: (1998, 10, 26), time: None };
+    assert_eq!(value("On Tuesday, the National Abortion and Reproductive Rights Action League plans to hold a news conference.", Some(&d)), "1998-10-27");
+    assert_eq!(value("On Friday, when she set aside vacation plans for the hastily planned trip, the department lifted a warning.", Some(&d)), "1998-10-23");
+    // Wednesday 2000-04-05
+    let d = Dct { date: (2000, 4, 5), time: None };
+    assert_eq!(tags("``The father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said.", Some(&d)).last().unwrap().1, "2000-04-06T04:00");
+}
