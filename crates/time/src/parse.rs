@@ -578,7 +578,7 @@ impl<'a> Tagger<'a> {
     fn scan(&mut self) {
         let mut i = 0;
         while i < self.n() {
-            if !self.trigger(i) {
+            if !self.trigger(i) || self.generic_today(i) {
                 i += 1;
                 continue;
             }
@@ -596,6 +596,7 @@ impl<'a> Tagger<'a> {
             .flatten()
             .max_by_key(|c| (c.e, std::cmp::Reverse(c.s)));
             match best {
+                Some(c) if c.e > i && self.title(c.s, c.e) => i = c.e,
                 Some(mut c) if c.e > i => {
                     i = c.e;
                     self.approximator(&mut c);
@@ -604,6 +605,38 @@ impl<'a> Tagger<'a> {
                 _ => i += 1,
             }
         }
+    }
+
+    /// "today" that is no day: a name ("USA Today", "VOA Today") or the generic present
+    /// ("today's youth", "in today's world", "today's personal computers" = nowadays).
+    fn generic_today(&self, i: usize) -> bool {
+        if !self.kw(i, Kw::Today) {
+            return false;
+        }
+        if self.cap(i) && i > 0 && self.cap(i - 1) && self.t[i - 1].kind == Kind::Word && !self.is_punct(i - 1) && self.lex(i - 1) == Lex::None {
+            return true;
+        }
+        const GENERIC: &[&str] = &[
+            "world", "youth", "society", "generation", "generations", "young", "youngsters", "children", "kids", "teenagers",
+            "families", "standards", "technology", "culture", "personal", "modern", "consumers", "students", "parents",
+        ];
+        self.punct(i + 1, '\'') && self.word(i + 2, "s") && GENERIC.iter().any(|g| self.word(i + 3, g))
+    }
+
+    /// A title that reads like a time: "This Week" (a TV show) in quotation marks, CBS's
+    /// "60 Minutes", "High Noon": capitalized words inside quotes or after a capitalized word,
+    /// ending in a capitalized unit, mid-sentence.
+    fn title(&self, s: usize, e: usize) -> bool {
+        let last = e - 1;
+        let unit_cap = self.cap(last) && (matches!(self.lex(last), Lex::Unit(..)) || self.kw(last, Kw::Noon));
+        if !unit_cap || s == 0 || !(s..e).all(|k| self.cap(k) || self.t[k].kind == Kind::Num) {
+            return false;
+        }
+        let p = s - 1;
+        let opens = |p: usize| self.t[p].kind == Kind::Punct && matches!(self.text[self.t[p].s..].chars().next(), Some('"' | '“' | '`' | '\'')) && self.adj(p);
+        let opening = opens(p);
+        let name_before = self.t[p].kind == Kind::Word && self.cap(p) && self.lex(p) == Lex::None && p > 0 && (!self.is_punct(p - 1) || opens(p - 1));
+        opening || name_before
     }
 
     /// Quantity hedges that TimeML puts inside the extent: "nearly two years", "more than

@@ -754,3 +754,20 @@ fn fronted_adverbials_and_typewriter_quotes() {
     let d = Dct { date: (2000, 4, 5), time: None };
     assert_eq!(tags("``The father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said.", Some(&d)).last().unwrap().1, "2000-04-06T04:00");
 }
+
+#[test]
+fn names_that_read_like_times() {
+    let d = Dct { date: (2000, 1, 7), time: None };
+    for s in [
+        "``The case of Elian is for today's youth what the blockade was,'' he said.",
+        "This is VOA Today.",
+        "He read USA Today on the plane.",
+        "Baker, speaking on ABC News' \"This Week,\" said the request was valid.",
+        "Gonzalez said on CBS's ''60 Minutes.''",
+        "The poster showed Gary Cooper from the film ``High Noon.''",
+    ] {
+        assert!(tag(s, Some(&d)).is_empty(), "{s}: {:?}", tag(s, Some(&d)));
+    }
+    assert_eq!(value("Today's editions of the Journal carry the offer.", Some(&d)), "2000-01-07");
+    assert_eq!(value("He will speak this week.", Some(&d)), "2000-W01");
+}
