@@ -115,6 +115,8 @@ const HOLIDAY_NAMES: &[(&str, Hol, bool)] = &[
     ("eidelfitr", Hol::Islamic(10, 1), false),
     ("eiduladha", Hol::Islamic(12, 10), false),
     ("eidulfitr", Hol::Islamic(10, 1), false),
+    // US Election Day: the Tuesday after the first Monday in November
+    ("electionday", Hol::NthPlus(11, 1, 1, 1), true),
     ("feastofbooths", Hol::Hebrew(7, 15, 9), false),
     ("feastofingathering", Hol::Hebrew(7, 15, 9), false),
     ("feastofsacrifice", Hol::Islamic(12, 10), false),
@@ -2716,7 +2718,9 @@ impl<'a> Tagger<'a> {
                 let k = if self.kw(i + 1, Kw::Near) { i + 2 } else { i + 1 };
                 if self.kw(k, Kw::Future) {
                     ("FUTURE_REF", k + 1)
-                } else if self.kw(k, Kw::Past) && k == i + 1 && (self.is_punct(k + 1) || matches!(self.lex(k + 1), Lex::Kw(Kw::And | Kw::Of | Kw::Since | Kw::Before | Kw::After | Kw::At | Kw::In | Kw::To)) || self.word(k + 1, "but") || self.word(k + 1, "when") || self.word(k + 1, "is") || self.word(k + 1, "was")) {
+                } else if self.kw(k, Kw::Past) && k == i + 1 && (self.is_punct(k + 1) || matches!(self.lex(k + 1), Lex::Kw(Kw::And | Kw::Of | Kw::Since | Kw::Before | Kw::After | Kw::At | Kw::In | Kw::To)) || self.word(k + 1, "but") || self.word(k + 1, "when") || self.word(k + 1, "is") || self.word(k + 1, "was")
+                    // "in the past it considered ...": no length follows, so the past itself
+                    || i > 0 && self.kw(i - 1, Kw::In) && self.qty(k + 1).is_none() && self.unit(k + 1).is_none() && !matches!(self.lex(k + 1), Lex::Kw(Kw::Few | Kw::Several | Kw::Many | Kw::Couple) | Lex::Ord(_) | Lex::Card(_))) {
                     ("PAST_REF", k + 1)
                 } else {
                     return None;

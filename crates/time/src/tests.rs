@@ -771,3 +771,17 @@ fn names_that_read_like_times() {
     assert_eq!(value("Today's editions of the Journal carry the offer.", Some(&d)), "2000-01-07");
     assert_eq!(value("He will speak this week.", Some(&d)), "2000-W01");
 }
+
+#[test]
+fn in_the_past_alone() {
+    assert_eq!(value("Crane said that in the past it considered seeking control.", Some(&SUN)), "PAST_REF");
+    assert_eq!(value("Prices rose in the past four years.", Some(&SUN)), "P4Y");
+}
+
+#[test]
+fn election_day() {
+    let d = Dct { date: (1998, 10, 26), time: None };
+    assert_eq!(tags("It will be a major theme of our campaign from now to Election Day.", Some(&d))[1].1, "1998-11-03");
+    assert_eq!(tags("It will be a theme of the campaign until Election Day.", Some(&d))[0].1, "1998-11-03");
+    assert!(tag("The election day was calm.", Some(&d)).is_empty());
+}
