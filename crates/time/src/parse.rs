@@ -2789,6 +2789,27 @@ impl Tagger<'_> {
                 }
             }
         }
+        // "for some time", "for a while": a duration of unknown length
+        if i > 0 && self.word(i - 1, "for") && (self.kw(i, Kw::Some) && self.word(i + 1, "time") || self.kw(i, Kw::A) && self.word(i + 1, "while")) && self.is_punct(i + 2) {
+            return Some(Cand::new(i, i + 2, TimexType::Duration, "PXX".into()));
+        }
+        // "mid-afternoon yesterday", "late evening today": the part of that day
+        {
+            let k = if self.kw(i, Kw::Mid) && self.punct(i + 1, '-') && self.adj(i) { i + 2 } else if self.kw(i, Kw::Mid) || self.kw(i, Kw::Late) || self.kw(i, Kw::Early) { i + 1 } else { i };
+            if let (Lex::Pod(p), Some(d)) = (self.lex(k), self.dct) {
+                let off = match self.lex(k + 1) {
+                    Lex::Kw(Kw::Yesterday) => Some(-1),
+                    Lex::Kw(Kw::Today) => Some(0),
+                    Lex::Kw(Kw::Tomorrow) => Some(1),
+                    _ => None,
+                };
+                if let Some(day) = off.and_then(|o| d.shift(o, Gran::Day)) {
+                    let mut c = Cand::new(i, k + 2, TimexType::Time, format!("{}T{}", day.fmt(), p));
+                    c.anchor = Anchor::Dct;
+                    return Some(c);
+                }
+            }
+        }
         // "the near term", "the short term", "the long term": the future (FUTURE_REF);
         // "near-term" and "short-term" as adjectives are not references.
         if self.kw(i, Kw::The) && (self.word(i + 1, "near") || self.word(i + 1, "short") || self.word(i + 1, "long")) && self.word(i + 2, "term") && !self.punct(i + 3, '-') {

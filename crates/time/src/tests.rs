@@ -785,3 +785,10 @@ fn election_day() {
     assert_eq!(tags("It will be a theme of the campaign until Election Day.", Some(&d))[0].1, "1998-11-03");
     assert!(tag("The election day was calm.", Some(&d)).is_empty());
 }
+
+#[test]
+fn vague_durations_and_part_of_a_relative_day() {
+    let d = Dct { date: (1989, 11, 2), time: None };
+    assert_eq!(tags("They will have to live without it for a while.", Some(&d)), vec![("a while".into(), "PXX".into(), TimexType::Duration)]);
+    assert_eq!(value("In London at mid-afternoon yesterday, shares were up.", Some(&d)), "1989-11-01TAF");
+}
