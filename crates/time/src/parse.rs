@@ -2627,7 +2627,13 @@ impl<'a> Tagger<'a> {
         if self.kw(end, Kw::Ahead) {
             end += 1;
         }
-        Some(self.dur_cand(start, end, q, u))
+        let mut c = self.dur_cand(start, end, q, u);
+        // "for the (first) nine months": the year to date, so a comparison after it ("a year
+        // earlier") is with the year before, not with the quarter named earlier
+        if let (true, Qty::N(6 | 9), Unit::Month, Some(d)) = (the && (!lead || matches!(self.lex(i + 1), Lex::Ord(1))), q, u, self.dct) {
+            c.point = Some(Point::with(d.y, 1, Gran::Year));
+        }
+        Some(c)
     }
 
     /// After "N-month-old": a lowercase noun that is not a person ("truce", "war").

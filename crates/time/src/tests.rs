@@ -792,3 +792,12 @@ fn vague_durations_and_part_of_a_relative_day() {
     assert_eq!(tags("They will have to live without it for a while.", Some(&d)), vec![("a while".into(), "PXX".into(), TimexType::Duration)]);
     assert_eq!(value("In London at mid-afternoon yesterday, shares were up.", Some(&d)), "1989-11-01TAF");
 }
+
+#[test]
+fn year_to_date_comparisons_are_yearly() {
+    let d = Dct { date: (1989, 11, 2), time: None };
+    let t = tags("Net rose in the third quarter. For the nine months, it earned $18.9 million, compared with a loss a year earlier.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1988");
+    let t = tags("Net rose in the third quarter, compared with a loss a year earlier.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1988-Q3");
+}
