@@ -718,6 +718,21 @@ impl<'a> Tagger<'a> {
         self.marked_tense(s, e).unwrap_or(self.default_tn())
     }
 
+    /// A comparison of figures earlier in the sentence: "compared with", "from", "versus".
+    fn comparing(&self, s: usize) -> bool {
+        let mut i = s;
+        while i > 0 && s - i < 15 {
+            i -= 1;
+            if self.punct(i, '.') || self.punct(i, ';') {
+                return false;
+            }
+            if ["compared", "from", "versus", "vs", "against"].iter().any(|w| self.word(i, w)) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// "postponed until Tuesday morning", "has given the relatives until 9 a.m. Tuesday",
     /// "extended its deadline until ...": a deadline set by a verb of deferral lies ahead,
     /// whatever the verb's tense ("not until Tuesday", "up until Thursday" do not count).
@@ -2203,6 +2218,20 @@ impl<'a> Tagger<'a> {
                 Kw::Next | Kw::Coming | Kw::Upcoming | Kw::Following => 1,
                 _ => 0,
             };
+            // "net of $24 million, compared with a loss of $3 million last year": in a
+            // comparison with a quarter just reported, the same quarter a year before (as
+            // "a year ago" is read)
+            if g == Gran::Year && r == Kw::Last && !the && !self.punct(e, '\'') && self.comparing(i) {
+                if let (Some((lp, _)), Some(d)) = (self.last, self.dct) {
+                    if matches!(lp.gran, Gran::Quarter | Gran::Half) && lp.y == d.y {
+                        let p = lp.shift(-1, Gran::Year)?;
+                        let mut c = Cand::new(i, e, TimexType::Date, p.fmt());
+                        c.anchor = Anchor::Dct;
+                        c.comparison = true;
+                        return Some(c);
+                    }
+                }
+            }
             // "the weekend" family handled below; "this weekend" is the DCT week's weekend.
             return self.dct_shift_cand(i, e, n, g, modi);
         }

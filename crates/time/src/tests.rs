@@ -801,3 +801,12 @@ fn year_to_date_comparisons_are_yearly() {
     let t = tags("Net rose in the third quarter, compared with a loss a year earlier.", Some(&d));
     assert_eq!(t.last().unwrap().1, "1988-Q3");
 }
+
+#[test]
+fn last_year_in_a_quarterly_comparison() {
+    let d = Dct { date: (1989, 11, 2), time: None };
+    let t = tags("In the latest quarter, it posted earnings of $24 million, compared with a loss of $3 million last year.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1988-Q3");
+    let t = tags("In the latest quarter, sales rose. Last year, the company earned $480 million.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1988");
+}
