@@ -692,7 +692,13 @@ impl<'a> Tagger<'a> {
 
     fn emit(&mut self, c: Cand) {
         let idx = self.out.len();
-        if let Some(p) = c.point.filter(|_| !c.comparison) {
+        // "the quarter ended Sept. 30": the date only closes the period just named, which
+        // stays the reference for what follows ("a year ago" = that quarter a year before)
+        let closes_period = c.s >= 2
+            && (self.word(c.s - 1, "ended") || self.word(c.s - 1, "ending"))
+            && (matches!(self.lex(c.s - 2), Lex::Unit(Unit::Quarter | Unit::Year, false)) || self.word(c.s - 2, "period"))
+            && self.last.is_some_and(|(p, _)| matches!(p.gran, Gran::Quarter | Gran::Half));
+        if let Some(p) = c.point.filter(|_| !c.comparison && !closes_period) {
             self.last = Some((p, idx));
         }
         let (start, end) = (self.t[c.s].s, self.t[c.e - 1].e);
@@ -2469,6 +2475,10 @@ impl<'a> Tagger<'a> {
         }
         if self.kw(k, Kw::Fiscal) {
             k += 1;
+            // "the fiscal-first quarter"
+            if self.punct(k, '-') && self.adj(k - 1) && self.adj(k) {
+                k += 1;
+            }
         }
         // "the 1988 second quarter", "the 1988 quarter"
         if the && year.is_none() && self.ndigits(k) == 4 && matches!(self.lex(k + 1), Lex::Ord(_) | Lex::Unit(Unit::Quarter, false)) {

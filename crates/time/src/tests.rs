@@ -810,3 +810,11 @@ fn last_year_in_a_quarterly_comparison() {
     let t = tags("In the latest quarter, sales rose. Last year, the company earned $480 million.", Some(&d));
     assert_eq!(t.last().unwrap().1, "1988");
 }
+
+#[test]
+fn the_date_closing_a_quarter_keeps_the_quarter_as_reference() {
+    let d = Dct { date: (1989, 10, 26), time: None };
+    let t = tags("It posted net income for the fiscal-first quarter ended Sept. 30. It had a net loss a year ago.", Some(&d));
+    assert_eq!(t[0], ("the fiscal-first quarter".to_string(), "1989-Q1".to_string(), TimexType::Date));
+    assert_eq!(t.last().unwrap().1, "1988-Q1");
+}
