@@ -2518,7 +2518,10 @@ impl<'a> Tagger<'a> {
                 },
                 (_, Some(d)) => {
                     let cur = Point { gran: Gran::Quarter, ..d };
-                    let p = if self.kw(k, Kw::Current) { cur } else { cur.shift(-1, Gran::Quarter)? };
+                    // the quarter this report is about, when one has been named ("the fiscal
+                    // first quarter ... earlier this month ... break even for the quarter")
+                    let named = if the && !self.kw(k, Kw::Current) && !self.kw(k, Kw::Latest) && year.is_none() && !self.word(e, "ended") && !self.word(e, "ending") { self.reported_quarter() } else { None };
+                    let p = if let Some(q) = named { q } else if self.kw(k, Kw::Current) { cur } else { cur.shift(-1, Gran::Quarter)? };
                     // "the 1988 quarter": the latest quarter's number in that year
                     match year {
                         Some(y) => (Point { y, ..p }, Anchor::Dct),
@@ -2902,6 +2905,20 @@ impl Tagger<'_> {
         if self.kw(i, Kw::The) && self.kw(i + 1, Kw::Latest) && self.word(i + 2, "period") {
             let mut c = Cand::new(i, i + 3, TimexType::Date, self.reported_quarter()?.fmt());
             c.anchor = Anchor::Dct;
+            return Some(c);
+        }
+        // "the 1988 period" in a results report: the period being compared, at the grain of
+        // the one just reported (a quarter, or the year to date)
+        if self.kw(i, Kw::The) && self.ndigits(i + 1) == 4 && self.word(i + 2, "period") {
+            let (y, _) = self.year(i + 1)?;
+            let p = match self.last {
+                Some((lp, _)) if matches!(lp.gran, Gran::Quarter | Gran::Half) => Point { y, ..lp },
+                _ => Point::with(y, 1, Gran::Year),
+            };
+            let mut c = Cand::new(i, i + 3, TimexType::Date, p.fmt());
+            c.anchor = Anchor::Dct;
+            c.comparison = true;
+            c.point = Some(p);
             return Some(c);
         }
         // "the quarter a year ago", "the period a year earlier", "the corresponding period

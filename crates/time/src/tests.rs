@@ -818,3 +818,12 @@ fn the_date_closing_a_quarter_keeps_the_quarter_as_reference() {
     assert_eq!(t[0], ("the fiscal-first quarter".to_string(), "1989-Q1".to_string(), TimexType::Date));
     assert_eq!(t.last().unwrap().1, "1988-Q1");
 }
+
+#[test]
+fn the_named_quarter_and_the_year_period() {
+    let d = Dct { date: (1989, 10, 20), time: None };
+    let t = tags("Sun said it earned $5.2 million in the fiscal first quarter. Earlier this month, it said it expected to break even for the quarter.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1989-Q1");
+    let t = tags("Profit rose in the third quarter. In the 1988 period, the company earned $20.6 million.", Some(&d));
+    assert_eq!(t.last().unwrap(), &("the 1988 period".to_string(), "1988-Q3".to_string(), TimexType::Date));
+}
