@@ -2284,6 +2284,7 @@ impl<'a> Tagger<'a> {
                             if g == Gran::Year {
                                 if let Some((lp, _)) = self.last {
                                     if matches!(lp.gran, Gran::Quarter | Gran::Half) && self.dct.is_some_and(|d| lp.y == d.y) {
+                                        let lp = if lp.gran == Gran::Quarter { self.reported_quarter().unwrap_or(lp) } else { lp };
                                         let p = lp.shift(n, Gran::Year)?;
                                         let mut c = Cand::new(i, end, TimexType::Date, p.fmt());
                                         c.anchor = Anchor::Dct;
@@ -2344,9 +2345,10 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let (p, anchor) = match (self.last, self.dct) {
-                // a forecast just mentioned ("the first two quarters of 1990") is not the
-                // period being compared: the reported quarter is
-                (Some((lp, _)), Some(d)) if lp.y > d.y && self.reported_quarter().is_some() => (self.reported_quarter()?, Anchor::Dct),
+                // a forecast just mentioned ("the first two quarters of 1990") or another
+                // quarter of the year ("after a flat second quarter") is not the period being
+                // compared: the reported quarter is
+                (Some((lp, _)), Some(d)) if (lp.y > d.y || lp.y == d.y && lp.gran == Gran::Quarter) && self.reported_quarter().is_some() => (self.reported_quarter()?, Anchor::Dct),
                 (Some((lp, idx)), _) => (lp, Anchor::Narrative(idx)),
                 (None, Some(d)) => (Point { gran: g.unwrap_or(Gran::Year), ..d }, Anchor::Dct),
                 _ => return None,
@@ -2912,7 +2914,8 @@ impl Tagger<'_> {
         if self.kw(i, Kw::The) && self.ndigits(i + 1) == 4 && self.word(i + 2, "period") {
             let (y, _) = self.year(i + 1)?;
             let p = match self.last {
-                Some((lp, _)) if matches!(lp.gran, Gran::Quarter | Gran::Half) => Point { y, ..lp },
+                Some((lp, _)) if lp.gran == Gran::Quarter => Point { y, ..self.reported_quarter().unwrap_or(lp) },
+                Some((lp, _)) if lp.gran == Gran::Half => Point { y, ..lp },
                 _ => Point::with(y, 1, Gran::Year),
             };
             let mut c = Cand::new(i, i + 3, TimexType::Date, p.fmt());
@@ -2962,7 +2965,8 @@ impl Tagger<'_> {
             })
         };
         let ended = |&(_, q): &(i32, u32)| self.dct.is_none_or(|d| q * 3 < d.m);
-        let (y, q) = quarters().find(ended).or_else(|| quarters().next())?;
+        // the latest ended one ("third-quarter net ... after a flat second quarter")
+        let (y, q) = quarters().filter(ended).max_by_key(|&(_, q)| q).or_else(|| quarters().next())?;
         Some(Point::with(y, (q - 1) * 3 + 1, Gran::Quarter))
     }
 }

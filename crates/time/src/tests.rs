@@ -827,3 +827,11 @@ fn the_named_quarter_and_the_year_period() {
     let t = tags("Profit rose in the third quarter. In the 1988 period, the company earned $20.6 million.", Some(&d));
     assert_eq!(t.last().unwrap(), &("the 1988 period".to_string(), "1988-Q3".to_string(), TimexType::Date));
 }
+
+#[test]
+fn comparisons_are_with_the_latest_reported_quarter() {
+    let d = Dct { date: (1989, 10, 20), time: None };
+    let t = tags("It posted a gain in third-quarter net income. After a flat second quarter, it gained. Charges were taken in the year-earlier period. Tax rates were lower than a year ago.", Some(&d));
+    let v: Vec<&str> = t.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(v, vec!["1989-Q3", "1989-Q2", "1988-Q3", "1988-Q3"]);
+}
