@@ -2553,6 +2553,16 @@ impl<'a> Tagger<'a> {
         }
         let start = if the && !hyph { i } else if the { i + 1 } else { i };
         let (gran, m) = if half { (Gran::Half, (q - 1) * 6 + 1) } else { (Gran::Quarter, (q - 1) * 3 + 1) };
+        // "the comparable year-ago quarter, the second quarter ended Oct. 31,": an appositive
+        // renames the quarter just given and has its year
+        if year.is_none() && !half && the && i > 0 && self.punct(i - 1, ',') {
+            if let Some(prev) = self.out.last().filter(|t| t.end == self.t[i - 1].s) {
+                let b = prev.value.as_bytes();
+                if b.len() == 7 && &b[4..6] == b"-Q" {
+                    year = prev.value[..4].parse().ok();
+                }
+            }
+        }
         let y = match year {
             Some(y) => y,
             None => match self.dct {
@@ -2905,7 +2915,9 @@ impl Tagger<'_> {
         // "the latest period" in a quarterly report: the quarter being reported, i.e. the
         // latest quarter of the DCT's year named so far.
         if self.kw(i, Kw::The) && self.kw(i + 1, Kw::Latest) && self.word(i + 2, "period") {
-            let mut c = Cand::new(i, i + 3, TimexType::Date, self.reported_quarter()?.fmt());
+            // none named: the latest quarter, as for "the latest quarter"
+            let q = self.reported_quarter().or_else(|| Point { gran: Gran::Quarter, ..self.dct? }.shift(-1, Gran::Quarter))?;
+            let mut c = Cand::new(i, i + 3, TimexType::Date, q.fmt());
             c.anchor = Anchor::Dct;
             return Some(c);
         }

@@ -835,3 +835,11 @@ fn comparisons_are_with_the_latest_reported_quarter() {
     let v: Vec<&str> = t.iter().map(|x| x.1.as_str()).collect();
     assert_eq!(v, vec!["1989-Q3", "1989-Q2", "1988-Q3", "1988-Q3"]);
 }
+
+#[test]
+fn appositive_quarters_and_the_latest_period_alone() {
+    let d = Dct { date: (1989, 11, 2), time: None };
+    let t = tags("In the comparable year-ago quarter, the second quarter ended Oct. 31, it had a loss. Results for that quarter included a write-down.", Some(&d));
+    assert_eq!(t[1], ("the second quarter".to_string(), format!("{}-Q2", t[0].1[..4].to_string()), TimexType::Date));
+    assert_eq!(value("There were no one-time gains in the latest period.", Some(&d)), "1989-Q3");
+}
