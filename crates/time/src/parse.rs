@@ -115,6 +115,8 @@ const HOLIDAY_NAMES: &[(&str, Hol, bool)] = &[
     ("eidelfitr", Hol::Islamic(10, 1), false),
     ("eiduladha", Hol::Islamic(12, 10), false),
     ("eidulfitr", Hol::Islamic(10, 1), false),
+    // US Election Day: the Tuesday after the first Monday in November
+    ("electionday", Hol::NthPlus(11, 1, 1, 1), true),
     ("feastofbooths", Hol::Hebrew(7, 15, 9), false),
     ("feastofingathering", Hol::Hebrew(7, 15, 9), false),
     ("feastofsacrifice", Hol::Islamic(12, 10), false),
@@ -442,6 +444,14 @@ fn duration_value(q: Qty, u: Unit) -> String {
     match q {
         Qty::X => format!("P{}X{}", t, letter),
         Qty::N(n) => format!("P{}{}{}", t, n as u64 * mul as u64, letter),
+        // "2 1/2 years", "five and a half hours": the whole units and the half in the next
+        // unit down, as ISO 8601 writes them and TimeBank annotates (P2Y6M, PT5H30M)
+        Qty::Half(n) if n > 0 && matches!(u, Unit::Year | Unit::Day | Unit::Hour | Unit::Minute) => match u {
+            Unit::Year => format!("P{}Y6M", n),
+            Unit::Day => format!("P{}DT12H", n),
+            Unit::Hour => format!("PT{}H30M", n),
+            _ => format!("PT{}M30S", n),
+        },
         Qty::Half(n) => {
             let n2 = n as u64 * 2 + 1; // in half units
             match u {
@@ -521,6 +531,8 @@ impl<'a> Tagger<'a> {
     /// the reporting clause after it ("I will call on Monday," he wrote).
     fn closes_quote(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.kind == Kind::Punct) && matches!(self.text[self.t[i].s..].chars().next(), Some('”' | '"' | '»'))
+            // the wire services' typewriter quotes: ``...''
+            || self.punct(i, '\'') && self.adj(i) && self.punct(i + 1, '\'')
     }
     fn is_punct(&self, i: usize) -> bool {
         self.t.get(i).is_none_or(|t| t.kind == Kind::Punct)
@@ -568,7 +580,7 @@ impl<'a> Tagger<'a> {
     fn scan(&mut self) {
         let mut i = 0;
         while i < self.n() {
-            if !self.trigger(i) {
+            if !self.trigger(i) || self.generic_today(i) {
                 i += 1;
                 continue;
             }
@@ -579,12 +591,14 @@ impl<'a> Tagger<'a> {
                 self.p_duration(i),
                 self.p_set(i),
                 self.p_ref(i),
+                self.p_news(i),
                 self.p_extra(i),
             ]
             .into_iter()
             .flatten()
             .max_by_key(|c| (c.e, std::cmp::Reverse(c.s)));
             match best {
+                Some(c) if c.e > i && self.title(c.s, c.e) => i = c.e,
                 Some(mut c) if c.e > i => {
                     i = c.e;
                     self.approximator(&mut c);
@@ -593,6 +607,38 @@ impl<'a> Tagger<'a> {
                 _ => i += 1,
             }
         }
+    }
+
+    /// "today" that is no day: a name ("USA Today", "VOA Today") or the generic present
+    /// ("today's youth", "in today's world", "today's personal computers" = nowadays).
+    fn generic_today(&self, i: usize) -> bool {
+        if !self.kw(i, Kw::Today) {
+            return false;
+        }
+        if self.cap(i) && i > 0 && self.cap(i - 1) && self.t[i - 1].kind == Kind::Word && !self.is_punct(i - 1) && self.lex(i - 1) == Lex::None {
+            return true;
+        }
+        const GENERIC: &[&str] = &[
+            "world", "youth", "society", "generation", "generations", "young", "youngsters", "children", "kids", "teenagers",
+            "families", "standards", "technology", "culture", "personal", "modern", "consumers", "students", "parents",
+        ];
+        self.punct(i + 1, '\'') && self.word(i + 2, "s") && GENERIC.iter().any(|g| self.word(i + 3, g))
+    }
+
+    /// A title that reads like a time: "This Week" (a TV show) in quotation marks, CBS's
+    /// "60 Minutes", "High Noon": capitalized words inside quotes or after a capitalized word,
+    /// ending in a capitalized unit, mid-sentence.
+    fn title(&self, s: usize, e: usize) -> bool {
+        let last = e - 1;
+        let unit_cap = self.cap(last) && (matches!(self.lex(last), Lex::Unit(..)) || self.kw(last, Kw::Noon));
+        if !unit_cap || s == 0 || !(s..e).all(|k| self.cap(k) || self.t[k].kind == Kind::Num) {
+            return false;
+        }
+        let p = s - 1;
+        let opens = |p: usize| self.t[p].kind == Kind::Punct && matches!(self.text[self.t[p].s..].chars().next(), Some('"' | '“' | '`' | '\'')) && self.adj(p);
+        let opening = opens(p);
+        let name_before = self.t[p].kind == Kind::Word && self.cap(p) && self.lex(p) == Lex::None && p > 0 && (!self.is_punct(p - 1) || opens(p - 1));
+        opening || name_before
     }
 
     /// Quantity hedges that TimeML puts inside the extent: "nearly two years", "more than
@@ -646,7 +692,13 @@ impl<'a> Tagger<'a> {
 
     fn emit(&mut self, c: Cand) {
         let idx = self.out.len();
-        if let Some(p) = c.point.filter(|_| !c.comparison) {
+        // "the quarter ended Sept. 30": the date only closes the period just named, which
+        // stays the reference for what follows ("a year ago" = that quarter a year before)
+        let closes_period = c.s >= 2
+            && (self.word(c.s - 1, "ended") || self.word(c.s - 1, "ending"))
+            && (matches!(self.lex(c.s - 2), Lex::Unit(Unit::Quarter | Unit::Year, false)) || self.word(c.s - 2, "period"))
+            && self.last.is_some_and(|(p, _)| matches!(p.gran, Gran::Quarter | Gran::Half));
+        if let Some(p) = c.point.filter(|_| !c.comparison && !closes_period) {
             self.last = Some((p, idx));
         }
         let (start, end) = (self.t[c.s].s, self.t[c.e - 1].e);
@@ -666,7 +718,37 @@ impl<'a> Tagger<'a> {
     /// Tense of the clause around tokens [s, e): the nearest auxiliary or past-tense verb,
     /// looking back to the sentence start and a few tokens ahead.
     fn tense(&self, s: usize, e: usize) -> Tn {
+        if self.deferred(s) {
+            return Tn::Future;
+        }
         self.marked_tense(s, e).unwrap_or(self.default_tn())
+    }
+
+    /// A comparison of figures earlier in the sentence: "compared with", "from", "versus".
+    fn comparing(&self, s: usize) -> bool {
+        let mut i = s;
+        while i > 0 && s - i < 15 {
+            i -= 1;
+            if self.punct(i, '.') || self.punct(i, ';') {
+                return false;
+            }
+            if ["compared", "from", "versus", "vs", "against"].iter().any(|w| self.word(i, w)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "postponed until Tuesday morning", "has given the relatives until 9 a.m. Tuesday",
+    /// "extended its deadline until ...": a deadline set by a verb of deferral lies ahead,
+    /// whatever the verb's tense ("not until Tuesday", "up until Thursday" do not count).
+    fn deferred(&self, s: usize) -> bool {
+        let Some(u) = (s.saturating_sub(3)..s).rev().find(|&i| self.word(i, "until") || self.word(i, "till")) else { return false };
+        const STEMS: &[&str] = &["postpon", "delay", "defer", "extend", "adjourn", "grant", "gave", "give", "put off"];
+        (u.saturating_sub(4)..u).any(|i| {
+            let w = self.txt(i).to_ascii_lowercase();
+            self.t[i].kind == Kind::Word && STEMS.iter().any(|st| w.starts_with(st))
+        })
     }
 
     fn marked_tense(&self, s: usize, e: usize) -> Option<Tn> {
@@ -678,15 +760,19 @@ impl<'a> Tagger<'a> {
             let w = self.txt(i);
             let lw = |x: &str| w.eq_ignore_ascii_case(x);
             if lw("will") || lw("shall") || lw("ll") || lw("gonna") || lw("upcoming")
-                || lw("scheduled") || lw("expected") || lw("expects") || lw("plans")
+                || lw("scheduled") || lw("expected") || lw("expects")
+                // "plans to" (the verb), not "vacation plans"
+                || (lw("plans") && self.word(i + 1, "to"))
                 || (lw("going") && self.word(i + 1, "to"))
                 || lw("planning") || lw("slated")
+                || (lw("supposed") && self.word(i + 1, "to"))
                 || ((lw("set") || lw("due")) && (self.word(i + 1, "to") || self.word(i + 1, "for")) && !(i > 0 && self.word(i - 1, "been")))
                 || (lw("wo") && self.punct(i + 1, '\''))
                 // "as soon as Tuesday", "as early as Monday"
                 || (lw("as") && i > 0 && (self.word(i - 1, "soon") || self.word(i - 1, "early")))
                 // "planned to leave", "is to resume", "intends to"
-                || lw("planned")
+                // "planned to leave", not "the hastily planned trip"
+                || lw("planned") && !(i > 0 && (self.txt(i - 1).to_ascii_lowercase().ends_with("ly") || ["a", "an", "the", "its", "their", "his", "her"].iter().any(|d| self.word(i - 1, d))))
                 || lw("would")
                 || ((lw("plan") || lw("intends") || lw("intend") || lw("is") || lw("are")) && self.word(i + 1, "to"))
             {
@@ -694,6 +780,11 @@ impl<'a> Tagger<'a> {
             }
             if lw("is") || lw("are") || lw("am") || lw("says") || lw("say") {
                 return Some(Tn::Present);
+            }
+            // "were planning to", "was going to", "was scheduled for": the future seen from
+            // the past; the verb after the auxiliary decides
+            if (lw("was") || lw("were")) && ["planning", "going", "scheduled", "due", "expected", "slated"].iter().any(|x| self.word(i + 1, x)) {
+                return None;
             }
             if lw("was") || lw("were") || lw("had") || lw("did") || lw("said") || lw("told")
                 || lw("ago") || lw("came") || lw("went") || lw("took") || lw("gave") || lw("made")
@@ -708,6 +799,14 @@ impl<'a> Tagger<'a> {
             if b.len() >= 5 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed") && i > 0 && (self.word(i - 1, "be") || self.word(i - 1, "is") || self.word(i - 1, "are")) {
                 return None;
             }
+            // an attributive participle is an adjective: "a still unspecified date", "the
+            // undisclosed sum", "its revised forecast"
+            const DET: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "this", "that"];
+            if b.len() >= 5 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
+                && (b[..2].eq_ignore_ascii_case(b"un") || i > 0 && DET.iter().any(|d| self.word(i - 1, d)) || i > 1 && self.word(i - 1, "still") && DET.iter().any(|d| self.word(i - 2, d)))
+            {
+                return None;
+            }
             if b.len() >= 5 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed") {
                 const NOT_PAST: &[&str] = &["hundred", "indeed", "united", "proceed", "exceed", "succeed", "speed", "need", "based"];
                 if !NOT_PAST.iter().any(|x| lw(x)) {
@@ -719,20 +818,29 @@ impl<'a> Tagger<'a> {
         let is_end = |i: usize| self.punct(i, '.') || self.punct(i, '!') || self.punct(i, '?') || self.punct(i, ';');
         let mut back = None;
         let mut i = s;
+        // a fronted adverbial ("On Tuesday, the league plans to ...") takes the tense of the
+        // main clause after it, however long its subject
+        let mut fronted = true;
         while i > 0 && s - i < TENSE_WINDOW {
             i -= 1;
             if is_end(i) && !(i > 0 && self.adj(i - 1) && self.t[i - 1].e - self.t[i - 1].s <= 4 && self.cap(i - 1)) {
                 break;
+            }
+            if !(matches!(self.lex(i), Lex::Kw(Kw::On | Kw::In | Kw::At)) || self.word(i, "by")) {
+                fronted = false;
             }
             if let Some(m) = marker(i) {
                 back = Some((s - i, m));
                 break;
             }
         }
+        let fronted = fronted && self.punct(e, ',');
         let mut fwd = None;
         let mut j = e;
-        while j < self.n() && j - e < 8 {
-            if is_end(j) || self.closes_quote(j) {
+        while j < self.n() && j - e < if fronted { 16 } else { 8 } {
+            // a subordinate clause after the expression ("telling reporters on Saturday that
+            // the talks will ...") has its own tense; the governing verb is before
+            if is_end(j) || self.closes_quote(j) || ["that", "which", "who", "whether", "because"].iter().any(|w| self.word(j, w)) {
                 break;
             }
             if let Some(m) = marker(j) {
@@ -1394,6 +1502,18 @@ impl<'a> Tagger<'a> {
         let Some(dct) = self.dct else {
             return Res::open(format!("XXXX-WXX-{}", wd));
         };
+        // "the previous Friday", "the following Monday": before/after the day the narrative is
+        // at (the reference time), not the DCT ("last Friday", "next Monday").
+        if let (Some(Kw::Previous | Kw::Following), Some((lp, idx))) = (rel, self.last) {
+            if lp.gran == Gran::Day && lp != dct {
+                let lw = calendar::weekday(lp.y, lp.m, lp.d) as i64;
+                let off = if rel == Some(Kw::Previous) { -((lw - wd as i64).rem_euclid(7)) } else { (wd as i64 - lw).rem_euclid(7) };
+                let off = if off == 0 { if rel == Some(Kw::Previous) { -7 } else { 7 } } else { off };
+                if let Some(p) = lp.shift(off, Gran::Day) {
+                    return Res::rel(p, Anchor::Narrative(idx));
+                }
+            }
+        }
         let dw = calendar::weekday(dct.y, dct.m, dct.d) as i64;
         let back = (dw - wd as i64).rem_euclid(7);
         let fwd = (wd as i64 - dw).rem_euclid(7);
@@ -1557,8 +1677,13 @@ impl<'a> Tagger<'a> {
                     // "by August", "until mid-November", "through January": a deadline ahead
                     let until = d.is_none() && s > 0 && ["by", "until", "till", "through"].iter().any(|w| self.word(s - 1, w));
                     let marked = self.marked_tense(s, e);
+                    // A deadline's month is the next one whatever the clause's tense ("gave
+                    // Merieux until mid-November", "extended loans through January"), unless
+                    // the past one is much nearer ("sales this year through August").
                     let tn = if ended {
                         Some(Tn::Past)
+                    } else if until && self.opts.default_tense == Tense::Past {
+                        None
                     } else if until && marked != Some(Tn::Past) {
                         Some(Tn::Future)
                     } else {
@@ -1570,7 +1695,7 @@ impl<'a> Tagger<'a> {
                     });
                     // A past marker the date rule does not trust ("was last seen Nov. 3")
                     // still leans to the past: the later date must be clearly nearer.
-                    let w = if marked == Some(Tn::Past) { FUTURE_WEIGHT } else { 1.0 };
+                    let w = if until { 0.5 } else if marked == Some(Tn::Past) { FUTURE_WEIGHT } else { 1.0 };
                     match self.year_for_w(m, d, tn, rel, w) {
                         Some(y) => {
                             let p = match d {
@@ -2099,6 +2224,20 @@ impl<'a> Tagger<'a> {
                 Kw::Next | Kw::Coming | Kw::Upcoming | Kw::Following => 1,
                 _ => 0,
             };
+            // "net of $24 million, compared with a loss of $3 million last year": in a
+            // comparison with a quarter just reported, the same quarter a year before (as
+            // "a year ago" is read)
+            if g == Gran::Year && r == Kw::Last && !the && !self.punct(e, '\'') && self.comparing(i) {
+                if let (Some((lp, _)), Some(d)) = (self.last, self.dct) {
+                    if matches!(lp.gran, Gran::Quarter | Gran::Half) && lp.y == d.y {
+                        let p = lp.shift(-1, Gran::Year)?;
+                        let mut c = Cand::new(i, e, TimexType::Date, p.fmt());
+                        c.anchor = Anchor::Dct;
+                        c.comparison = true;
+                        return Some(c);
+                    }
+                }
+            }
             // "the weekend" family handled below; "this weekend" is the DCT week's weekend.
             return self.dct_shift_cand(i, e, n, g, modi);
         }
@@ -2145,6 +2284,7 @@ impl<'a> Tagger<'a> {
                             if g == Gran::Year {
                                 if let Some((lp, _)) = self.last {
                                     if matches!(lp.gran, Gran::Quarter | Gran::Half) && self.dct.is_some_and(|d| lp.y == d.y) {
+                                        let lp = if lp.gran == Gran::Quarter { self.reported_quarter().unwrap_or(lp) } else { lp };
                                         let p = lp.shift(n, Gran::Year)?;
                                         let mut c = Cand::new(i, end, TimexType::Date, p.fmt());
                                         c.anchor = Anchor::Dct;
@@ -2171,6 +2311,31 @@ impl<'a> Tagger<'a> {
             let mut e = k + 3;
             let start = if the { j } else { k };
             let mut g = None;
+            // "the year-ago third quarter": that quarter a year before the report's
+            let ord_q = match self.lex(e) {
+                Lex::Ord(n) if (1..=4).contains(&n) && matches!(self.lex(e + 1), Lex::Unit(Unit::Quarter, false)) => Some(n),
+                _ => None,
+            };
+            if let (Some(n), Some(d)) = (ord_q, self.dct) {
+                let y = match self.last {
+                    Some((lp, _)) if lp.y < d.y => lp.y,
+                    _ => d.y - 1,
+                };
+                let p = Point::with(y, (n - 1) * 3 + 1, Gran::Quarter);
+                let mut c = Cand::new(if the { i } else { start }, e + 2, TimexType::Date, p.fmt());
+                c.anchor = Anchor::Dct;
+                c.comparison = true;
+                return Some(c);
+            }
+            // "the year-earlier nine months": a period of that length
+            if let Some((q @ Qty::N(_), e2)) = self.qty(e) {
+                if let Some((u, true, e3)) = self.unit(e2) {
+                    if self.kw(e, Kw::A) {
+                        return None;
+                    }
+                    return Some(self.dur_cand(if the { i } else { start }, e3, q, u));
+                }
+            }
             if let Some((u, false, e2)) = self.unit(e) {
                 g = unit_gran(u);
                 e = e2;
@@ -2180,11 +2345,29 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let (p, anchor) = match (self.last, self.dct) {
+                // a forecast just mentioned ("the first two quarters of 1990") or another
+                // quarter of the year ("after a flat second quarter") is not the period being
+                // compared: the reported quarter is
+                (Some((lp, _)), Some(d)) if (lp.y > d.y || lp.y == d.y && lp.gran == Gran::Quarter) && self.reported_quarter().is_some() => (self.reported_quarter()?, Anchor::Dct),
                 (Some((lp, idx)), _) => (lp, Anchor::Narrative(idx)),
                 (None, Some(d)) => (Point { gran: g.unwrap_or(Gran::Year), ..d }, Anchor::Dct),
                 _ => return None,
             };
-            let p = p.shift(-1, Gran::Year)?;
+            let mut p = p.shift(-1, Gran::Year)?;
+            if let (Some(d), Some((lp, _))) = (self.dct, self.last) {
+                // the comparison period is the year before the report's: a point already in
+                // the year before the DCT's ("in the 1988 period. The year-ago results") is it
+                if lp.y == d.y - 1 {
+                    p = lp;
+                }
+            }
+            // "the year-ago quarter" after "the quarter ended Sept. 30": that quarter's grain
+            p = match g {
+                Some(Gran::Quarter) if matches!(p.gran, Gran::Month | Gran::Day) => Point::with(p.y, (p.m - 1) / 3 * 3 + 1, Gran::Quarter),
+                Some(Gran::Month) if p.gran == Gran::Day => Point::with(p.y, p.m, Gran::Month),
+                Some(Gran::Year) if p.gran != Gran::Year => Point::with(p.y, 1, Gran::Year),
+                _ => p,
+            };
             let mut c = Cand::new(if the { i } else { start }, e, TimexType::Date, p.fmt());
             c.anchor = anchor;
             return Some(c);
@@ -2294,6 +2477,10 @@ impl<'a> Tagger<'a> {
         }
         if self.kw(k, Kw::Fiscal) {
             k += 1;
+            // "the fiscal-first quarter"
+            if self.punct(k, '-') && self.adj(k - 1) && self.adj(k) {
+                k += 1;
+            }
         }
         // "the 1988 second quarter", "the 1988 quarter"
         if the && year.is_none() && self.ndigits(k) == 4 && matches!(self.lex(k + 1), Lex::Ord(_) | Lex::Unit(Unit::Quarter, false)) {
@@ -2322,7 +2509,8 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let e = k2 + 1;
-            if self.kw(e, Kw::Of) || self.kw(e, Kw::Ago) || self.kw(e, Kw::Earlier) {
+            // "the quarter-to-quarter comparison": a compound adjective, no particular quarter
+            if self.kw(e, Kw::Of) || self.kw(e, Kw::Ago) || self.kw(e, Kw::Earlier) || self.punct(e, '-') && self.adj(e - 1) {
                 return None;
             }
             let (p, anchor) = match (self.last, self.dct) {
@@ -2332,7 +2520,10 @@ impl<'a> Tagger<'a> {
                 },
                 (_, Some(d)) => {
                     let cur = Point { gran: Gran::Quarter, ..d };
-                    let p = if self.kw(k, Kw::Current) { cur } else { cur.shift(-1, Gran::Quarter)? };
+                    // the quarter this report is about, when one has been named ("the fiscal
+                    // first quarter ... earlier this month ... break even for the quarter")
+                    let named = if the && !self.kw(k, Kw::Current) && !self.kw(k, Kw::Latest) && year.is_none() && !self.word(e, "ended") && !self.word(e, "ending") { self.reported_quarter() } else { None };
+                    let p = if let Some(q) = named { q } else if self.kw(k, Kw::Current) { cur } else { cur.shift(-1, Gran::Quarter)? };
                     // "the 1988 quarter": the latest quarter's number in that year
                     match year {
                         Some(y) => (Point { y, ..p }, Anchor::Dct),
@@ -2362,6 +2553,16 @@ impl<'a> Tagger<'a> {
         }
         let start = if the && !hyph { i } else if the { i + 1 } else { i };
         let (gran, m) = if half { (Gran::Half, (q - 1) * 6 + 1) } else { (Gran::Quarter, (q - 1) * 3 + 1) };
+        // "the comparable year-ago quarter, the second quarter ended Oct. 31,": an appositive
+        // renames the quarter just given and has its year
+        if year.is_none() && !half && the && i > 0 && self.punct(i - 1, ',') {
+            if let Some(prev) = self.out.last().filter(|t| t.end == self.t[i - 1].s) {
+                let b = prev.value.as_bytes();
+                if b.len() == 7 && &b[4..6] == b"-Q" {
+                    year = prev.value[..4].parse().ok();
+                }
+            }
+        }
         let y = match year {
             Some(y) => y,
             None => match self.dct {
@@ -2428,6 +2629,23 @@ impl<'a> Tagger<'a> {
         if self.ndigits(k) == 4 && !hyph && !plural {
             return None;
         }
+        // Ages ("Mr. Reupke, 52 years old,", "a 44-year-old protester", "the 50-year-old
+        // alliance") are attributes, not time expressions: TimeBank/AQUAINT leave all 36 of them
+        // untagged. After a copula ("the war is three years old") it says how long something
+        // has lasted, which dates the story, and stays a duration.
+        let copula = k > 0 && ["is", "was", "are", "were", "be", "been", "becomes", "turns"].iter().any(|w| self.word(k - 1, w));
+        if u == Unit::Year && ((plural && !hyph && self.kw(end, Kw::Old) && !copula) || (hyph && self.punct(end, '-') && self.adj(end - 1) && self.kw(end + 1, Kw::Old))) {
+            return None;
+        }
+        // Fractions, not periods: "three-quarters of its food", "more than a quarter of the
+        // market" (a quarter *of* something that is not a time: "a quarter of a century").
+        if u == Unit::Quarter && (hyph && plural || !plural && self.kw(end, Kw::Of) && self.unit(end + 1).is_none() && self.unit(end + 2).is_none() && self.year(end + 1).is_none()) {
+            return None;
+        }
+        // The ordinal, not the unit: "a second betrayal", "A second group".
+        if u == Unit::Second && !plural && self.kw(k, Kw::A) && self.t.get(end).is_some_and(|t| t.kind == Kind::Word && !t.cap) && self.lex(end) == Lex::None {
+            return None;
+        }
         if let Qty::N(n) = q {
             // "1 years" is fine, "10 day" is a compound adjective only with a hyphen; bare
             // numbers in figures ("1,000") have been rejected by qty.
@@ -2439,7 +2657,8 @@ impl<'a> Tagger<'a> {
         if hyph {
             // compound adjective: "three-year-old", "40-month war", "a 30-day truce"
             if self.punct(end, '-') && self.adj(end - 1) && matches!(self.lex(end + 1), Lex::Kw(Kw::Old | Kw::Long)) {
-                // "the 44-year-old (man) said": an age, not a time expression
+                // "the three-month-old (baby) said": an age, not a time expression; "an
+                // 8-month-old truce" is how long the truce has lasted
                 if self.kw(end + 1, Kw::Old) && !self.thing_follows(end + 2) {
                     return None;
                 }
@@ -2462,10 +2681,16 @@ impl<'a> Tagger<'a> {
         if self.kw(end, Kw::Ahead) {
             end += 1;
         }
-        Some(self.dur_cand(start, end, q, u))
+        let mut c = self.dur_cand(start, end, q, u);
+        // "for the (first) nine months": the year to date, so a comparison after it ("a year
+        // earlier") is with the year before, not with the quarter named earlier
+        if let (true, Qty::N(6 | 9), Unit::Month, Some(d)) = (the && (!lead || matches!(self.lex(i + 1), Lex::Ord(1))), q, u, self.dct) {
+            c.point = Some(Point::with(d.y, 1, Gran::Year));
+        }
+        Some(c)
     }
 
-    /// After "N-year-old": a lowercase noun that is not a person ("conflict", "war").
+    /// After "N-month-old": a lowercase noun that is not a person ("truce", "war").
     fn thing_follows(&self, i: usize) -> bool {
         const PERSON: &[&str] = &[
             "man", "woman", "boy", "girl", "son", "daughter", "child", "baby", "mother", "father", "brother",
@@ -2528,9 +2753,15 @@ impl<'a> Tagger<'a> {
     /// "the past", "soon", "the future", "these days".
     fn p_ref(&self, i: usize) -> Option<Cand> {
         let (v, e) = match self.lex(i) {
+            // "Now, he says, ...", "Now for the quiz": a sentence-opening discourse marker
+            Lex::Kw(Kw::Now) if self.cap(i) && (self.punct(i + 1, ',') || self.word(i + 1, "for")) && (i == 0 || self.is_punct(i - 1)) => return None,
             Lex::Kw(Kw::Now) => ("PRESENT_REF", i + 1),
             Lex::Kw(Kw::Right) if self.kw(i + 1, Kw::Now) => ("PRESENT_REF", i + 2),
             Lex::Kw(Kw::Currently | Kw::Nowadays) => ("PRESENT_REF", i + 1),
+            // "the then current market price": current at that past time
+            Lex::Kw(Kw::Current) if i > 0 && self.word(i - 1, "then") => {
+                return Some(Cand::new(i - 1, i + 1, TimexType::Date, "PAST_REF".into()));
+            }
             Lex::Kw(Kw::Current) if !self.word(i + 1, "account") && !self.word(i + 1, "accounts") && !self.word(i + 1, "affairs") => ("PRESENT_REF", i + 1),
             Lex::Kw(Kw::These) if self.word(i + 1, "days") => ("PRESENT_REF", i + 2),
             Lex::Kw(Kw::Present) if i > 0 && self.kw(i - 1, Kw::At) => ("PRESENT_REF", i + 1),
@@ -2547,7 +2778,9 @@ impl<'a> Tagger<'a> {
                 let k = if self.kw(i + 1, Kw::Near) { i + 2 } else { i + 1 };
                 if self.kw(k, Kw::Future) {
                     ("FUTURE_REF", k + 1)
-                } else if self.kw(k, Kw::Past) && k == i + 1 && (self.is_punct(k + 1) || matches!(self.lex(k + 1), Lex::Kw(Kw::And | Kw::Of | Kw::Since | Kw::Before | Kw::After | Kw::At | Kw::In | Kw::To)) || self.word(k + 1, "but") || self.word(k + 1, "when") || self.word(k + 1, "is") || self.word(k + 1, "was")) {
+                } else if self.kw(k, Kw::Past) && k == i + 1 && (self.is_punct(k + 1) || matches!(self.lex(k + 1), Lex::Kw(Kw::And | Kw::Of | Kw::Since | Kw::Before | Kw::After | Kw::At | Kw::In | Kw::To)) || self.word(k + 1, "but") || self.word(k + 1, "when") || self.word(k + 1, "is") || self.word(k + 1, "was")
+                    // "in the past it considered ...": no length follows, so the past itself
+                    || i > 0 && self.kw(i - 1, Kw::In) && self.qty(k + 1).is_none() && self.unit(k + 1).is_none() && !matches!(self.lex(k + 1), Lex::Kw(Kw::Few | Kw::Several | Kw::Many | Kw::Couple) | Lex::Ord(_) | Lex::Card(_))) {
                     ("PAST_REF", k + 1)
                 } else {
                     return None;
@@ -2556,6 +2789,197 @@ impl<'a> Tagger<'a> {
             _ => return None,
         };
         Some(Cand::new(i, e, TimexType::Date, v.into()))
+    }
+}
+
+impl Tagger<'_> {
+    /// News-report references: "by year-end", "in the near term", "later that year",
+    /// "results for that quarter", "the latest period" (of a quarterly report).
+    fn p_news(&self, i: usize) -> Option<Cand> {
+        // "year-end", "year end", "year's end" after a temporal preposition (TimeML: the
+        // year, mod END); "since year-end" is the one before the DCT's year. Adjective uses
+        // ("year-end net") are left alone.
+        if matches!(self.lex(i), Lex::Unit(Unit::Year, false)) && i > 0 && !self.kw(i - 1, Kw::The) {
+            let e = if self.punct(i + 1, '-') && self.adj(i) && self.adj(i + 1) && self.kw(i + 2, Kw::End) {
+                i + 3
+            } else if self.kw(i + 1, Kw::End) {
+                i + 2
+            } else if self.punct(i + 1, '\'') && self.word(i + 2, "s") && self.kw(i + 3, Kw::End) {
+                i + 4
+            } else {
+                0
+            };
+            let prep = matches!(self.lex(i - 1), Lex::Kw(Kw::Since | Kw::Before | Kw::After | Kw::Until | Kw::At | Kw::Through)) || self.word(i - 1, "by") || self.word(i - 1, "around") || self.word(i - 1, "near") || self.word(i - 1, "till");
+            const FUNCTION: &[&str] = &["and", "or", "but", "when", "to", "that", "as", "is", "was", "will", "would", "if", "for"];
+            let adjective = self.t.get(e).is_some_and(|t| t.kind == Kind::Word && self.lex(e) == Lex::None) && !FUNCTION.iter().any(|w| self.word(e, w));
+            if e > 0 && prep && !adjective {
+                let mut c = match self.dct {
+                    Some(d) => {
+                        let y = if self.kw(i - 1, Kw::Since) { d.y - 1 } else { d.y };
+                        let mut c = Cand::new(i, e, TimexType::Date, Point::with(y, 1, Gran::Year).fmt());
+                        c.anchor = Anchor::Dct;
+                        c
+                    }
+                    None => Cand::new(i, e, TimexType::Date, "XXXX".into()),
+                };
+                c.modifier = Some("END");
+                return Some(c);
+            }
+        }
+        // "the current fiscal year", "the latest fiscal year": the DCT's (fiscal) year
+        if self.kw(i, Kw::The) && matches!(self.lex(i + 1), Lex::Kw(Kw::Current | Kw::Latest)) && self.kw(i + 2, Kw::Fiscal) && matches!(self.lex(i + 3), Lex::Unit(Unit::Year, false)) && !self.punct(i + 4, '-') {
+            let d = self.dct?;
+            let y = if self.kw(i + 1, Kw::Latest) { d.y - 1 } else { d.y };
+            let mut c = Cand::new(i, i + 4, TimexType::Date, Point::with(y, 1, Gran::Year).fmt());
+            c.anchor = Anchor::Dct;
+            return Some(c);
+        }
+        // "earlier in the year", "later in the year": the DCT's year; "(the first nine months)
+        // of the year", "a high for the year of $42": the year being reported, the DCT's
+        if let Some(d) = self.dct {
+            let lead = matches!(self.lex(i), Lex::Kw(Kw::Earlier | Kw::Later)) && self.kw(i + 1, Kw::In);
+            let k = if lead { i + 2 } else { i };
+            if self.kw(k, Kw::The) && matches!(self.lex(k + 1), Lex::Unit(Unit::Year, false)) && !self.punct(k + 2, '-') && !self.punct(k + 2, '\'') && !self.word(k + 2, "ended") && !self.word(k + 2, "ending") && self.unit(k + 2).is_none() && self.spelled_year(k + 2).is_none() {
+                let after_of = k > 0 && (self.kw(k - 1, Kw::Of) && k > 1 && matches!(self.lex(k - 2), Lex::Unit(_, true)) || self.word(k - 1, "for") && self.kw(k + 2, Kw::Of));
+                if lead || after_of {
+                    let p = Point::with(d.y, 1, Gran::Year);
+                    let mut c = Cand::new(i, k + 2, TimexType::Date, p.fmt());
+                    c.anchor = Anchor::Dct;
+                    return Some(c);
+                }
+            }
+        }
+        // "for some time", "for a while": a duration of unknown length
+        if i > 0 && self.word(i - 1, "for") && (self.kw(i, Kw::Some) && self.word(i + 1, "time") || self.kw(i, Kw::A) && self.word(i + 1, "while")) && self.is_punct(i + 2) {
+            return Some(Cand::new(i, i + 2, TimexType::Duration, "PXX".into()));
+        }
+        // "mid-afternoon yesterday", "late evening today": the part of that day
+        {
+            let k = if self.kw(i, Kw::Mid) && self.punct(i + 1, '-') && self.adj(i) { i + 2 } else if self.kw(i, Kw::Mid) || self.kw(i, Kw::Late) || self.kw(i, Kw::Early) { i + 1 } else { i };
+            if let (Lex::Pod(p), Some(d)) = (self.lex(k), self.dct) {
+                let off = match self.lex(k + 1) {
+                    Lex::Kw(Kw::Yesterday) => Some(-1),
+                    Lex::Kw(Kw::Today) => Some(0),
+                    Lex::Kw(Kw::Tomorrow) => Some(1),
+                    _ => None,
+                };
+                if let Some(day) = off.and_then(|o| d.shift(o, Gran::Day)) {
+                    let mut c = Cand::new(i, k + 2, TimexType::Time, format!("{}T{}", day.fmt(), p));
+                    c.anchor = Anchor::Dct;
+                    return Some(c);
+                }
+            }
+        }
+        // "the near term", "the short term", "the long term": the future (FUTURE_REF);
+        // "near-term" and "short-term" as adjectives are not references.
+        if self.kw(i, Kw::The) && (self.word(i + 1, "near") || self.word(i + 1, "short") || self.word(i + 1, "long")) && self.word(i + 2, "term") && !self.punct(i + 3, '-') {
+            return Some(Cand::new(i, i + 3, TimexType::Date, "FUTURE_REF".into()));
+        }
+        // "that year", "that quarter", "that month", "earlier/later that day", "that same
+        // day": the period of the time just mentioned (an anaphoric reference; TimeML gives it
+        // the referent's value at the named granularity).
+        {
+            let (s, k) = if matches!(self.lex(i), Lex::Kw(Kw::Earlier | Kw::Later)) && self.word(i + 1, "that") {
+                (i, i + 2)
+            } else if i > 0 && self.word(i - 1, "that") && self.unit(i).is_some() {
+                (if i > 1 && matches!(self.lex(i - 2), Lex::Kw(Kw::Earlier | Kw::Later)) { i - 2 } else { i - 1 }, i)
+            } else if i > 1 && self.word(i - 2, "that") && self.word(i - 1, "same") && self.unit(i).is_some() {
+                (i - 2, i)
+            } else {
+                (0, 0)
+            };
+            let k = if k > 0 && k == i + 2 && self.word(k, "same") { k + 1 } else { k };
+            if let (true, Some((u, false, e)), Some((lp, idx))) = (k > 0, self.unit(k), self.last) {
+                let marked = s < k - 1 || self.word(k - 1, "same");
+                let finer = |g: Gran| match u {
+                    Unit::Year => matches!(g, Gran::Year | Gran::Half | Gran::Quarter | Gran::Season | Gran::Month | Gran::Week | Gran::Day),
+                    Unit::Quarter => matches!(g, Gran::Quarter | Gran::Month | Gran::Day),
+                    Unit::Month => matches!(g, Gran::Month | Gran::Day),
+                    Unit::Day => marked && g == Gran::Day,
+                    _ => false,
+                };
+                if finer(lp.gran) && !self.punct(e, '-') && !self.punct(e, '\'') {
+                    let p = match u {
+                        Unit::Year => Point::with(lp.y, 1, Gran::Year),
+                        Unit::Quarter => Point::with(lp.y, (lp.m - 1) / 3 * 3 + 1, Gran::Quarter),
+                        Unit::Month => Point::with(lp.y, lp.m, Gran::Month),
+                        _ => lp,
+                    };
+                    let mut c = Cand::new(s, e, TimexType::Date, p.fmt());
+                    c.point = Some(p);
+                    c.anchor = Anchor::Narrative(idx);
+                    return Some(c);
+                }
+            }
+        }
+        // "the latest period" in a quarterly report: the quarter being reported, i.e. the
+        // latest quarter of the DCT's year named so far.
+        if self.kw(i, Kw::The) && self.kw(i + 1, Kw::Latest) && self.word(i + 2, "period") {
+            // none named: the latest quarter, as for "the latest quarter"
+            let q = self.reported_quarter().or_else(|| Point { gran: Gran::Quarter, ..self.dct? }.shift(-1, Gran::Quarter))?;
+            let mut c = Cand::new(i, i + 3, TimexType::Date, q.fmt());
+            c.anchor = Anchor::Dct;
+            return Some(c);
+        }
+        // "the 1988 period" in a results report: the period being compared, at the grain of
+        // the one just reported (a quarter, or the year to date)
+        if self.kw(i, Kw::The) && self.ndigits(i + 1) == 4 && self.word(i + 2, "period") {
+            let (y, _) = self.year(i + 1)?;
+            let p = match self.last {
+                Some((lp, _)) if lp.gran == Gran::Quarter => Point { y, ..self.reported_quarter().unwrap_or(lp) },
+                Some((lp, _)) if lp.gran == Gran::Half => Point { y, ..lp },
+                _ => Point::with(y, 1, Gran::Year),
+            };
+            let mut c = Cand::new(i, i + 3, TimexType::Date, p.fmt());
+            c.anchor = Anchor::Dct;
+            c.comparison = true;
+            c.point = Some(p);
+            return Some(c);
+        }
+        // "the quarter a year ago", "the period a year earlier", "the corresponding period
+        // last year": the reported quarter one year back, one expression.
+        if self.kw(i, Kw::The) {
+            let k = if ["same", "comparable", "corresponding", "year-ago"].iter().any(|w| self.word(i + 1, w)) { i + 2 } else { i + 1 };
+            if matches!(self.lex(k), Lex::Unit(Unit::Quarter, false)) || self.word(k, "period") {
+                let e = if self.kw(k + 1, Kw::A) && self.word(k + 2, "year") && matches!(self.lex(k + 3), Lex::Kw(Kw::Ago | Kw::Earlier)) {
+                    k + 4
+                } else if self.kw(k + 1, Kw::Last) && self.word(k + 2, "year") && !self.punct(k + 3, '\'') {
+                    k + 3
+                } else {
+                    0
+                };
+                if e > 0 {
+                    let p = self.reported_quarter()?.shift(-1, Gran::Year)?;
+                    let mut c = Cand::new(i, e, TimexType::Date, p.fmt());
+                    c.anchor = Anchor::Dct;
+                    c.comparison = true;
+                    c.point = Some(p);
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+
+    /// The quarter a results report is about: the latest quarter of the DCT's year named so far.
+    /// A quarter that has already ended is preferred to one still running or ahead (a
+    /// forecast for "the fourth quarter"); fiscal quarters may be named ahead of the calendar.
+    fn reported_quarter(&self) -> Option<Point> {
+        let dy = self.dct.map(|d| d.y);
+        let quarters = || {
+            self.out.iter().rev().filter_map(|t| {
+                let (v, b) = (t.value.as_str(), t.value.as_bytes());
+                if !(b.len() == 7 && &b[4..6] == b"-Q" && (b'1'..=b'4').contains(&b[6])) {
+                    return None;
+                }
+                let (y, q) = (v[..4].parse::<i32>().ok()?, (b[6] - b'0') as u32);
+                dy.is_none_or(|dy| y == dy).then_some((y, q))
+            })
+        };
+        let ended = |&(_, q): &(i32, u32)| self.dct.is_none_or(|d| q * 3 < d.m);
+        // the latest ended one ("third-quarter net ... after a flat second quarter")
+        let (y, q) = quarters().filter(ended).max_by_key(|&(_, q)| q).or_else(|| quarters().next())?;
+        Some(Point::with(y, (q - 1) * 3 + 1, Gran::Quarter))
     }
 }
 

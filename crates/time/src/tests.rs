@@ -55,8 +55,8 @@ fn not_times() {
 
 #[test]
 fn durations_are_not_dates() {
-    let t = one("The three-year-old conflict has displaced millions.", Some(&SUN));
-    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P3Y"));
+    let t = one("The eight-month-old truce has held.", Some(&SUN));
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P8M"));
     let t = one("The nearly 40-month war continues.", Some(&SUN));
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P40M"));
     assert_eq!(value("A 30-day truce was agreed.", Some(&SUN)), "P30D");
@@ -640,4 +640,206 @@ fn year_comparisons_do_not_chain() {
 #[test]
 fn holiday_in_a_year() {
     assert_eq!(value("Deepavali in 2019 drew crowds.", Some(&SUN)), "2019-10-27");
+}
+
+#[test]
+fn ages_fractions_and_ordinals_are_not_periods() {
+    for s in [
+        "The 50-year-old alliance admitted three members.",
+        "Mr. Schwarz, 52 years old, will succeed him.",
+        "Iraq imports about three-quarters of its food.",
+        "Funds hold more than a quarter of the market.",
+        "It would be a second betrayal.",
+        "A second group of directors objected.",
+    ] {
+        assert!(tag(s, Some(&SUN)).is_empty(), "{s}: {:?}", tag(s, Some(&SUN)));
+    }
+}
+
+#[test]
+fn news_period_references() {
+    let d = Dct { date: (1989, 10, 26), time: None };
+    let t = one("The deal should close by year-end.", Some(&d));
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("1989", Some("END")));
+    assert_eq!(value("The index is up 12% since year-end.", Some(&d)), "1988");
+    assert!(tag("Year-end net was below the 1987 level.", Some(&d)).iter().all(|t| t.value != "1989"));
+    assert_eq!(value("We don't minimize the challenges of the near term.", Some(&d)), "FUTURE_REF");
+    assert_eq!(tags("She fled in June 1998 and returned later that year.", Some(&d))[1].1, "1998");
+    let t = tags("Net rose in the third quarter. The latest period included a gain.", Some(&d));
+    assert_eq!(t[1], ("The latest period".into(), "1989-Q3".into(), TimexType::Date));
+    // "the previous Friday" counts back from the day the story is at, not from the DCT
+    let t = tags("Stocks fell on Friday, Oct. 27, down 4.5% from the previous Friday.", Some(&Dct { date: (1989, 10, 30), time: None }));
+    assert_eq!(t.last().unwrap().1, "1989-10-20");
+}
+
+#[test]
+fn the_governing_verb_not_a_later_clause_picks_the_weekday() {
+    // Sunday 2025-05-18: the reporting verb is past; "will" belongs to the reported clause
+    let t = tags("Peskov declined to comment on terms discussed at the talks, telling reporters on Saturday that the negotiations will continue.", Some(&SUN));
+    assert_eq!(t[0].1, "2025-05-17");
+    // "vacation plans" is a noun, not a plan for the future
+    assert_eq!(value("On Friday, when she set aside vacation plans, rescuers worked on.", Some(&SUN)), "2025-05-16");
+    assert_eq!(value("Protesters planned a rally on Saturday and were planning to march.", Some(&Dct { date: (2025, 5, 16), time: None })), "2025-05-17");
+}
+
+#[test]
+fn deadline_months_and_attributive_participles() {
+    let d = Dct { date: (1989, 10, 30), time: None };
+    assert_eq!(value("The government gave Merieux until mid-November to submit information.", Some(&d)), "1989-11");
+    assert_eq!(value("Lenders have extended loans through January.", Some(&d)), "1990-01");
+    assert_eq!(tags("Fund sales changed little this year through August.", Some(&d))[1].1, "1989-08");
+    assert_eq!(value("The split would be paid on a still unspecified date in January.", Some(&d)), "1990-01");
+    assert_eq!(value("The talks are supposed to conclude by May.", Some(&d)), "1990-05");
+}
+
+#[test]
+fn halves_in_the_next_unit_down() {
+    assert_eq!(value("They lived in camps for 2 1/2 years.", Some(&SUN)), "P2Y6M");
+    assert_eq!(value("She spent 5 1/2 hours in Nairobi.", Some(&SUN)), "PT5H30M");
+    assert_eq!(value("He served for half an hour.", Some(&SUN)), "PT30M");
+}
+
+#[test]
+fn deferral_deadlines_and_year_ago_periods() {
+    // Monday 2000-04-03
+    let d = Dct { date: (2000, 4, 3), time: None };
+    assert_eq!(value("The INS has given the relatives until 9 a.m. Tuesday to sign.", Some(&d)), "2000-04-04T09:00");
+    assert_eq!(value("Officials postponed until Thursday any action on the case.", Some(&d)), "2000-04-06");
+    assert_eq!(value("It was not until Saturday that he spoke.", Some(&d)), "2000-04-01");
+    let d = Dct { date: (1989, 11, 2), time: None };
+    let t = tags("Net fell in the quarter ended Sept. 30. Coast earned $10.2 million in the year-ago quarter.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1988-Q3");
+    let t = tags("It lost $195 million in the 1988 period. The year-ago results included a charge.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1988");
+    let t = tags("Profit rose in the third quarter. For the quarter a year ago, it earned $16.3 million.", Some(&d));
+    assert_eq!(t.last().unwrap(), &("the quarter a year ago".to_string(), "1988-Q3".to_string(), TimexType::Date));
+}
+
+#[test]
+fn year_ago_quarters_and_periods_are_one_expression() {
+    let d = Dct { date: (1989, 11, 2), time: None };
+    let t = tags("Profit fell in the third quarter. In the year-earlier third quarter, it earned $9 million.", Some(&d));
+    assert_eq!(t.last().unwrap(), &("the year-earlier third quarter".to_string(), "1988-Q3".to_string(), TimexType::Date));
+    let t = tags("Net for the year-earlier nine months included a gain.", Some(&d));
+    assert_eq!(t, vec![("the year-earlier nine months".to_string(), "P9M".to_string(), TimexType::Duration)]);
+}
+
+#[test]
+fn discourse_now_then_current_and_fiscal_years() {
+    let d = Dct { date: (1989, 11, 2), time: None };
+    assert!(tag("Now, he says, it looks different.", Some(&d)).is_empty());
+    assert_eq!(value("Iraq is now ready to withdraw.", Some(&d)), "PRESENT_REF");
+    assert_eq!(tags("Holders may buy at 50% of the then current market price.", Some(&d)), vec![("then current".into(), "PAST_REF".into(), TimexType::Date)]);
+    assert_eq!(value("It expects higher sales in the current fiscal year.", Some(&d)), "1989");
+    assert_eq!(value("It had C$7.38 billion in sales in the latest fiscal year.", Some(&d)), "1988");
+    assert!(tag("The quarter-to-quarter comparison was also enhanced.", Some(&d)).is_empty());
+}
+
+#[test]
+fn the_year_being_reported() {
+    let d = Dct { date: (1989, 10, 30), time: None };
+    assert_eq!(tags("Revenue rose through the first nine months of the year.", Some(&d)).last().unwrap().1, "1989");
+    assert_eq!(value("Herbicide use was delayed earlier in the year by heavy rains.", Some(&d)), "1989");
+    let t = tags("Net rose in the third quarter. Slumps will continue through the first two quarters of 1990. In the year-ago period, it earned $101 million.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1988-Q3");
+}
+
+#[test]
+fn fronted_adverbials_and_typewriter_quotes() {
+    // Monday 1998-10-26
+    let d = Dct { date: (1998, 10, 26), time: None };
+    assert_eq!(value("On Tuesday, the National Abortion and Reproductive Rights Action League plans to hold a news conference.", Some(&d)), "1998-10-27");
+    assert_eq!(value("On Friday, when she set aside vacation plans for the hastily planned trip, the department lifted a warning.", Some(&d)), "1998-10-23");
+    // Wednesday 2000-04-05
+    let d = Dct { date: (2000, 4, 5), time: None };
+    assert_eq!(tags("``The father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said.", Some(&d)).last().unwrap().1, "2000-04-06T04:00");
+}
+
+#[test]
+fn names_that_read_like_times() {
+    let d = Dct { date: (2000, 1, 7), time: None };
+    for s in [
+        "``The case of Elian is for today's youth what the blockade was,'' he said.",
+        "This is VOA Today.",
+        "He read USA Today on the plane.",
+        "Baker, speaking on ABC News' \"This Week,\" said the request was valid.",
+        "Gonzalez said on CBS's ''60 Minutes.''",
+        "The poster showed Gary Cooper from the film ``High Noon.''",
+    ] {
+        assert!(tag(s, Some(&d)).is_empty(), "{s}: {:?}", tag(s, Some(&d)));
+    }
+    assert_eq!(value("Today's editions of the Journal carry the offer.", Some(&d)), "2000-01-07");
+    assert_eq!(value("He will speak this week.", Some(&d)), "2000-W01");
+}
+
+#[test]
+fn in_the_past_alone() {
+    assert_eq!(value("Crane said that in the past it considered seeking control.", Some(&SUN)), "PAST_REF");
+    assert_eq!(value("Prices rose in the past four years.", Some(&SUN)), "P4Y");
+}
+
+#[test]
+fn election_day() {
+    let d = Dct { date: (1998, 10, 26), time: None };
+    assert_eq!(tags("It will be a major theme of our campaign from now to Election Day.", Some(&d))[1].1, "1998-11-03");
+    assert_eq!(tags("It will be a theme of the campaign until Election Day.", Some(&d))[0].1, "1998-11-03");
+    assert!(tag("The election day was calm.", Some(&d)).is_empty());
+}
+
+#[test]
+fn vague_durations_and_part_of_a_relative_day() {
+    let d = Dct { date: (1989, 11, 2), time: None };
+    assert_eq!(tags("They will have to live without it for a while.", Some(&d)), vec![("a while".into(), "PXX".into(), TimexType::Duration)]);
+    assert_eq!(value("In London at mid-afternoon yesterday, shares were up.", Some(&d)), "1989-11-01TAF");
+}
+
+#[test]
+fn year_to_date_comparisons_are_yearly() {
+    let d = Dct { date: (1989, 11, 2), time: None };
+    let t = tags("Net rose in the third quarter. For the nine months, it earned $18.9 million, compared with a loss a year earlier.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1988");
+    let t = tags("Net rose in the third quarter, compared with a loss a year earlier.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1988-Q3");
+}
+
+#[test]
+fn last_year_in_a_quarterly_comparison() {
+    let d = Dct { date: (1989, 11, 2), time: None };
+    let t = tags("In the latest quarter, it posted earnings of $24 million, compared with a loss of $3 million last year.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1988-Q3");
+    let t = tags("In the latest quarter, sales rose. Last year, the company earned $480 million.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1988");
+}
+
+#[test]
+fn the_date_closing_a_quarter_keeps_the_quarter_as_reference() {
+    let d = Dct { date: (1989, 10, 26), time: None };
+    let t = tags("It posted net income for the fiscal-first quarter ended Sept. 30. It had a net loss a year ago.", Some(&d));
+    assert_eq!(t[0], ("the fiscal-first quarter".to_string(), "1989-Q1".to_string(), TimexType::Date));
+    assert_eq!(t.last().unwrap().1, "1988-Q1");
+}
+
+#[test]
+fn the_named_quarter_and_the_year_period() {
+    let d = Dct { date: (1989, 10, 20), time: None };
+    let t = tags("Sun said it earned $5.2 million in the fiscal first quarter. Earlier this month, it said it expected to break even for the quarter.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1989-Q1");
+    let t = tags("Profit rose in the third quarter. In the 1988 period, the company earned $20.6 million.", Some(&d));
+    assert_eq!(t.last().unwrap(), &("the 1988 period".to_string(), "1988-Q3".to_string(), TimexType::Date));
+}
+
+#[test]
+fn comparisons_are_with_the_latest_reported_quarter() {
+    let d = Dct { date: (1989, 10, 20), time: None };
+    let t = tags("It posted a gain in third-quarter net income. After a flat second quarter, it gained. Charges were taken in the year-earlier period. Tax rates were lower than a year ago.", Some(&d));
+    let v: Vec<&str> = t.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(v, vec!["1989-Q3", "1989-Q2", "1988-Q3", "1988-Q3"]);
+}
+
+#[test]
+fn appositive_quarters_and_the_latest_period_alone() {
+    let d = Dct { date: (1989, 11, 2), time: None };
+    let t = tags("In the comparable year-ago quarter, the second quarter ended Oct. 31, it had a loss. Results for that quarter included a write-down.", Some(&d));
+    assert_eq!(t[1], ("the second quarter".to_string(), format!("{}-Q2", t[0].1[..4].to_string()), TimexType::Date));
+    assert_eq!(value("There were no one-time gains in the latest period.", Some(&d)), "1989-Q3");
 }

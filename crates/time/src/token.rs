@@ -382,7 +382,7 @@ const HOLIDAY_FIRST_WORDS: &[&str] = &[
     "amun", "arabic", "ascension", "ashura", "baisakhi", "bakr", "bakrid", "basant", "bhai", "bhau",
     "bhogi", "bogi", "buddha", "chaitra", "chanuka", "chanukah", "chanukkah", "chhath", "chhoti",
     "chinese", "choti", "dala", "dasara", "dayananda", "deepavali", "dhanatrayodashi", "dhanteras",
-    "dhulandi", "dhuleti", "divali", "diwali", "durga", "dussehra", "dussera", "eid", "feast",
+    "dhulandi", "dhuleti", "divali", "diwali", "durga", "dussehra", "dussera", "eid", "election", "feast",
     "ganesh", "gokulashtami", "gudi", "guru", "hannukah", "hannukkah", "hanuka", "hanukah",
     "hanukka", "hanukkah", "hijri", "holi", "holika", "holocaust", "id", "islamic", "isra",
     "israel", "jamat", "jamshedi", "janmashtami", "jumat", "jumu", "kaanum", "kali", "kamudu",
