@@ -2631,10 +2631,13 @@ impl<'a> Tagger<'a> {
         }
         // Ages ("Mr. Reupke, 52 years old,", "a 44-year-old protester", "the 50-year-old
         // alliance") are attributes, not time expressions: TimeBank/AQUAINT leave all 36 of them
-        // untagged. After a copula ("the war is three years old") it says how long something
-        // has lasted, which dates the story, and stays a duration.
+        // untagged. The age of an ongoing event ("the three-year-old conflict", "a two-year-old
+        // strike") is how long it has lasted, which dates the story: a duration, like "the
+        // 40-month war". After a copula ("the war is three years old") it is a duration too.
         let copula = k > 0 && ["is", "was", "are", "were", "be", "been", "becomes", "turns"].iter().any(|w| self.word(k - 1, w));
-        if u == Unit::Year && ((plural && !hyph && self.kw(end, Kw::Old) && !copula) || (hyph && self.punct(end, '-') && self.adj(end - 1) && self.kw(end + 1, Kw::Old))) {
+        if u == Unit::Year
+            && ((plural && !hyph && self.kw(end, Kw::Old) && !copula) || (hyph && self.punct(end, '-') && self.adj(end - 1) && self.kw(end + 1, Kw::Old) && !self.event_follows(end + 2)))
+        {
             return None;
         }
         // Fractions, not periods: "three-quarters of its food", "more than a quarter of the
@@ -2688,6 +2691,17 @@ impl<'a> Tagger<'a> {
             c.point = Some(Point::with(d.y, 1, Gran::Year));
         }
         Some(c)
+    }
+
+    /// After "N-year-old": an ongoing event whose age is how long it has lasted.
+    fn event_follows(&self, i: usize) -> bool {
+        const EVENTS: &[&str] = &[
+            "conflict", "war", "truce", "ceasefire", "cease-fire", "insurgency", "crisis", "dispute", "standoff", "stand-off",
+            "siege", "blockade", "occupation", "feud", "rivalry", "strike", "fighting", "uprising", "revolt", "rebellion",
+            "campaign", "invasion", "offensive", "embargo", "moratorium", "boycott", "recession", "drought", "famine",
+            "epidemic", "pandemic", "negotiations", "talks", "investigation", "probe", "lockdown", "shutdown", "stalemate",
+        ];
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Word && !t.cap) && EVENTS.iter().any(|e| e.eq_ignore_ascii_case(self.txt(i)))
     }
 
     /// After "N-month-old": a lowercase noun that is not a person ("truce", "war").

@@ -57,6 +57,10 @@ fn not_times() {
 fn durations_are_not_dates() {
     let t = one("The eight-month-old truce has held.", Some(&SUN));
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P8M"));
+    // The issue's own example: the age of a conflict is how long it has lasted.
+    let t = one("The three-year-old conflict has no end in sight.", Some(&SUN));
+    assert_eq!((t.kind, t.value.as_str(), &"The three-year-old conflict has no end in sight."[t.start..t.end]), (TimexType::Duration, "P3Y", "three-year-old"));
+    assert_eq!(value("A two-year-old strike ended.", Some(&SUN)), "P2Y");
     let t = one("The nearly 40-month war continues.", Some(&SUN));
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P40M"));
     assert_eq!(value("A 30-day truce was agreed.", Some(&SUN)), "P30D");
@@ -646,6 +650,7 @@ fn holiday_in_a_year() {
 fn ages_fractions_and_ordinals_are_not_periods() {
     for s in [
         "The 50-year-old alliance admitted three members.",
+        "A 44-year-old anti-abortion protester was arrested.",
         "Mr. Schwarz, 52 years old, will succeed him.",
         "Iraq imports about three-quarters of its food.",
         "Funds hold more than a quarter of the market.",
