@@ -64,20 +64,36 @@ pub fn summarize_refs(docs: &[&Document], max_words: usize) -> Vec<Cited> {
                 continue;
             }
             let text = doc.span_text(s);
-            let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+            let words = || text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+            let n_words = words().count();
             position += 1;
-            if !(MIN_WORDS..=MAX_WORDS).contains(&words.len()) {
+            if !(MIN_WORDS..=MAX_WORDS).contains(&n_words) {
                 continue;
             }
             let mut counts = BTreeMap::new();
-            for w in &words {
-                if w.len() >= 3 && !STOPWORDS.contains(&w.as_str()) {
-                    let next = vocab.len() as u32;
-                    *counts.entry(*vocab.entry(w.clone()).or_insert(next)).or_insert(0.0) += 1.0;
+            for word in words() {
+                // Most words are lower case already: no allocation for them.
+                let owned: String;
+                let w: &str = if word.chars().any(char::is_uppercase) {
+                    owned = word.to_lowercase();
+                    &owned
+                } else {
+                    word
+                };
+                if w.len() >= 3 && !STOPWORDS.contains(&w) {
+                    let id = match vocab.get(w) {
+                        Some(&id) => id,
+                        None => {
+                            let next = vocab.len() as u32;
+                            vocab.insert(w.to_string(), next);
+                            next
+                        }
+                    };
+                    *counts.entry(id).or_insert(0.0) += 1.0;
                 }
             }
             terms_of.push(counts);
-            candidates.push(Candidate { doc: d, span: s, position: position - 1, words: words.len(), vector: Vec::new() });
+            candidates.push(Candidate { doc: d, span: s, position: position - 1, words: n_words, vector: Vec::new() });
         }
     }
     if candidates.is_empty() {

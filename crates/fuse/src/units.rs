@@ -87,18 +87,25 @@ pub fn terms(text: &str, stemmer: &Stemmer, vocab: &mut HashMap<String, u32>) ->
         if word.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        let lower = word.to_lowercase();
-        if lower.chars().count() < 3 || STOPWORDS.contains(&lower.as_str()) {
+        // Most words are lower case already: no allocation for them.
+        let owned: String;
+        let lower: &str = if word.chars().any(char::is_uppercase) {
+            owned = word.to_lowercase();
+            &owned
+        } else {
+            word
+        };
+        if lower.chars().count() < 3 || STOPWORDS.contains(&lower) {
             continue;
         }
         // The vocabulary maps both words and stems to ids: a word seen before skips the stemmer.
-        let id = match vocab.get(&lower) {
+        let id = match vocab.get(lower) {
             Some(&id) => id,
             None => {
-                let stem = format!("\u{1}{}", stemmer.stem(&lower));
+                let stem = format!("\u{1}{}", stemmer.stem(lower));
                 let next = vocab.len() as u32;
                 let id = *vocab.entry(stem).or_insert(next);
-                vocab.insert(lower, id);
+                vocab.insert(lower.to_string(), id);
                 id
             }
         };
