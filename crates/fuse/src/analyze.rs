@@ -451,9 +451,9 @@ fn representative(group: &[usize], units: &[Unit], centroid: &Vector) -> usize {
 }
 
 fn entity_rows(docs: &[&Document]) -> Vec<EntityRow> {
-    struct Acc {
-        labels: BTreeMap<String, usize>,
-        aliases: BTreeMap<String, usize>,
+    struct Acc<'a> {
+        labels: BTreeMap<&'a str, usize>,
+        aliases: BTreeMap<&'a str, usize>,
         mentions: usize,
         docs: BTreeSet<usize>,
     }
@@ -462,8 +462,8 @@ fn entity_rows(docs: &[&Document]) -> Vec<EntityRow> {
         for m in &doc.mentions {
             let Some(name) = m.entity.as_deref() else { continue };
             let a = acc.entry(name).or_insert_with(|| Acc { labels: BTreeMap::new(), aliases: BTreeMap::new(), mentions: 0, docs: BTreeSet::new() });
-            *a.labels.entry(m.label.clone()).or_insert(0) += 1;
-            *a.aliases.entry(doc.span_text(m.span).to_string()).or_insert(0) += 1;
+            *a.labels.entry(m.label.as_str()).or_insert(0) += 1;
+            *a.aliases.entry(doc.span_text(m.span)).or_insert(0) += 1;
             a.mentions += 1;
             a.docs.insert(d);
         }
@@ -471,10 +471,10 @@ fn entity_rows(docs: &[&Document]) -> Vec<EntityRow> {
     let mut rows: Vec<EntityRow> = acc
         .into_iter()
         .map(|(name, a)| {
-            let mut aliases: Vec<(String, usize)> = a.aliases.into_iter().collect();
+            let mut aliases: Vec<(&str, usize)> = a.aliases.into_iter().collect();
             aliases.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-            let label = a.labels.iter().max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0))).map(|x| x.0.clone()).unwrap_or_default();
-            EntityRow { name: name.to_string(), label, aliases: aliases.into_iter().map(|x| x.0).collect(), mentions: a.mentions, documents: a.docs.len() }
+            let label = a.labels.iter().max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0))).map(|x| x.0.to_string()).unwrap_or_default();
+            EntityRow { name: name.to_string(), label, aliases: aliases.into_iter().map(|x| x.0.to_string()).collect(), mentions: a.mentions, documents: a.docs.len() }
         })
         .collect();
     rows.sort_by(|a, b| b.documents.cmp(&a.documents).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name)));

@@ -140,18 +140,19 @@ enum TokKind {
 }
 
 #[derive(Debug, Clone)]
-struct Tok {
+struct Tok<'a> {
     start: usize,
     end: usize,
     kind: TokKind,
     /// Whitespace (or the start of the text) right before the token.
     gap: bool,
-    lower: String,
+    /// Borrowed from the text when it is lower case already (most tokens).
+    lower: std::borrow::Cow<'a, str>,
     /// The word starts with an upper-case letter.
     cap: bool,
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
+fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
     let mut it = text.char_indices().peekable();
     let mut gap = true;
@@ -215,7 +216,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
             end,
             kind,
             gap,
-            lower: s.to_lowercase(),
+            lower: if s.chars().any(char::is_uppercase) { s.to_lowercase().into() } else { s.into() },
             cap: s.chars().next().is_some_and(|c| c.is_uppercase()),
         });
         gap = false;
@@ -224,16 +225,16 @@ fn tokenize(text: &str) -> Vec<Tok> {
 }
 
 fn is_hyphen(t: &Tok) -> bool {
-    t.kind == TokKind::Sym && matches!(t.lower.as_str(), "-" | "\u{2010}" | "\u{2011}")
+    t.kind == TokKind::Sym && matches!(t.lower.as_ref(), "-" | "\u{2010}" | "\u{2011}")
 }
 
 fn is_range_dash(t: &Tok) -> bool {
-    is_hyphen(t) || (t.kind == TokKind::Sym && matches!(t.lower.as_str(), "\u{2013}" | "\u{2014}"))
+    is_hyphen(t) || (t.kind == TokKind::Sym && matches!(t.lower.as_ref(), "\u{2013}" | "\u{2014}"))
 }
 
 /// Lower-case text of token `i`, or "" past the end.
-fn lw(toks: &[Tok], i: usize) -> &str {
-    toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+fn lw<'a>(toks: &'a [Tok<'_>], i: usize) -> &'a str {
+    toks.get(i).map(|t| t.lower.as_ref()).unwrap_or("")
 }
 
 // ---------------------------------------------------------------------------
@@ -380,7 +381,7 @@ fn hedge_at(toks: &[Tok], i: usize) -> Option<(Hedge, usize)> {
 }
 
 fn currency_prefix(t: &Tok) -> Option<&'static str> {
-    Some(match t.lower.as_str() {
+    Some(match t.lower.as_ref() {
         "$" => "USD",
         "€" => "EUR",
         "£" => "GBP",
@@ -803,7 +804,7 @@ fn parse_number(text: &str, toks: &[Tok], i: usize) -> Option<Num> {
             Some(Num { value, end: j, vague: false, hedge: None, fraction: false, scaled, digits: true })
         }
         TokKind::Word => {
-            let w = t.lower.as_str();
+            let w = t.lower.as_ref();
             if let Some(v) = vague_number(w) {
                 // "tens of thousands", "hundreds of thousands"
                 let mut value = v;
@@ -854,7 +855,7 @@ fn digits_excluded(text: &str, toks: &[Tok], i: usize) -> bool {
             if p.kind == TokKind::Word || p.kind == TokKind::Num {
                 return true;
             }
-            if matches!(p.lower.as_str(), "+" | "/" | ":" | "#" | "." | "№") {
+            if matches!(p.lower.as_ref(), "+" | "/" | ":" | "#" | "." | "№") {
                 return true;
             }
             if is_hyphen(p) {
@@ -868,7 +869,7 @@ fn digits_excluded(text: &str, toks: &[Tok], i: usize) -> bool {
             return true;
         }
         // "No. 5", "p. 12"
-        if p.lower == "." && i >= 2 && matches!(toks[i - 2].lower.as_str(), "no" | "nos" | "p" | "pp" | "vol" | "fig" | "art" | "sec") {
+        if p.lower == "." && i >= 2 && matches!(toks[i - 2].lower.as_ref(), "no" | "nos" | "p" | "pp" | "vol" | "fig" | "art" | "sec") {
             return true;
         }
         // "Oct. 24"
@@ -881,13 +882,13 @@ fn digits_excluded(text: &str, toks: &[Tok], i: usize) -> bool {
     }
     if let Some(n) = next {
         if !n.gap {
-            match n.lower.as_str() {
+            match n.lower.as_ref() {
                 ":" | "/" if toks.get(i + 2).is_some_and(|m| m.kind == TokKind::Num && !m.gap) => return true,
                 "st" | "nd" | "rd" | "th" | "am" | "pm" | "h" | "hrs" | "gmt" | "utc" | "s" => return true,
                 _ => {}
             }
             if n.kind == TokKind::Word
-                && !matches!(n.lower.as_str(), "pc" | "pct" | "percent")
+                && !matches!(n.lower.as_ref(), "pc" | "pct" | "percent")
                 && digit_scale(&n.lower, true).is_none()
                 && measure_unit(&n.lower).is_none()
                 && currency_word(&n.lower).is_none()
@@ -903,7 +904,7 @@ fn digits_excluded(text: &str, toks: &[Tok], i: usize) -> bool {
                 return true;
             }
         }
-        match n.lower.as_str() {
+        match n.lower.as_ref() {
             "a" | "p" if toks.get(i + 2).is_some_and(|d| d.lower == "." && !d.gap)
                 && toks.get(i + 3).is_some_and(|m| m.lower == "m" && !m.gap) => return true,
             "am" | "pm" | "gmt" | "utc" | "o'clock" | "o\u{2019}clock" | "bst" | "cet" | "est" | "edt" => return true,
@@ -1002,7 +1003,7 @@ fn parse_np_plain(toks: &[Tok], mut j: usize, allow_proper: bool) -> Option<(Str
         match words.last_mut() {
             // "cease-fire" -> "ceasefire"
             Some(last) if glue => last.push_str(&t.lower),
-            _ => words.push(t.lower.clone()),
+            _ => words.push(t.lower.to_string()),
         }
         glue = false;
         j += 1;
@@ -1011,7 +1012,7 @@ fn parse_np_plain(toks: &[Tok], mut j: usize, allow_proper: bool) -> Option<(Str
             && !t.lower.ends_with("ss")
             && !t.lower.ends_with("us")
             && !t.lower.ends_with("is");
-        if plural || matches!(t.lower.as_str(), "people" | "children" | "men" | "women" | "police") {
+        if plural || matches!(t.lower.as_ref(), "people" | "children" | "men" | "women" | "police") {
             break; // a plural is the head: "3 bridges fell", "residents lost power"
         }
         // "phone-call": glue hyphenated compounds.
@@ -1100,7 +1101,7 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
     if num.digits && digits_excluded(text, toks, num_tok) {
         return None;
     }
-    if num.digits && unit.is_empty() && i == num_tok && toks.get(num_tok.wrapping_sub(1)).is_some_and(|p| !nt.gap && p.kind == TokKind::Sym && !is_hyphen(p) && !matches!(p.lower.as_str(), "(" | "[" | "\"" | "“" | "'" | "‘" | "~")) {
+    if num.digits && unit.is_empty() && i == num_tok && toks.get(num_tok.wrapping_sub(1)).is_some_and(|p| !nt.gap && p.kind == TokKind::Sym && !is_hyphen(p) && !matches!(p.lower.as_ref(), "(" | "[" | "\"" | "“" | "'" | "‘" | "~")) {
         return None;
     }
     let prev_word = num_tok.checked_sub(1).map(|p| lw(toks, p)).unwrap_or("");
@@ -1159,7 +1160,7 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
         let k = sep_end - 1;
         if let Some(t2) = toks.get(k + 1) {
             let same_form = (t2.kind == TokKind::Num) == num.digits;
-            if same_form && !from_before && (!matches!(sep.lower.as_str(), "to" | "or") || t2.kind == TokKind::Num || small_number(&t2.lower).is_some() || tens_number(&t2.lower).is_some()) {
+            if same_form && !from_before && (!matches!(sep.lower.as_ref(), "to" | "or") || t2.kind == TokKind::Num || small_number(&t2.lower).is_some() || tens_number(&t2.lower).is_some()) {
                 if let Some(n2) = parse_number(text, toks, k + 1).filter(|n| !n.vague && !n.fraction) {
                     let glued_ok = !(n2.digits && digits_excluded(text, toks, k + 1)) || is_range_dash(sep);
                     let text2 = &text[t2.start..t2.end];
@@ -1436,7 +1437,7 @@ fn parse_figure(text: &str, toks: &[Tok], i: usize) -> Option<(Figure, usize)> {
         && toks[num_tok - 1].kind == TokKind::Word
         && toks[num_tok - 1].cap
         && num_tok >= 2
-        && !matches!(toks[num_tok - 2].lower.as_str(), "." | "!" | "?" | "\"" | "“" | ":")
+        && !matches!(toks[num_tok - 2].lower.as_ref(), "." | "!" | "?" | "\"" | "“" | ":")
     {
         return None;
     }
