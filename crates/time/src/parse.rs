@@ -752,6 +752,14 @@ impl<'a> Tagger<'a> {
     }
 
     fn marked_tense(&self, s: usize, e: usize) -> Option<Tn> {
+        // "since Oct. 23", "since shortly after the Oct. 23 slaying": a starting point that
+        // lies behind the clause's present, whatever its verb
+        const SINCE_GAP: &[&str] = &["shortly", "just", "soon", "after", "the", "early", "late", "mid", "around"];
+        if let Some(sn) = (s.saturating_sub(5)..s).rev().find(|&i| self.kw(i, Kw::Since)) {
+            if (sn + 1..s).all(|i| SINCE_GAP.iter().any(|w| self.word(i, w))) {
+                return Some(Tn::Past);
+            }
+        }
         let marker = |i: usize| -> Option<Tn> {
             let t = &self.t[i];
             if t.kind != Kind::Word {
@@ -2214,7 +2222,9 @@ impl<'a> Tagger<'a> {
             let g = unit_gran(u)?;
             if the && matches!(r, Kw::Next | Kw::Following | Kw::Previous) {
                 let n = if r == Kw::Previous { -1 } else { 1 };
-                return self.narrative_cand(i, e, n, g, modi);
+                // "the following year" is the calendar year after the one in the story, not
+                // the same day a year on (that is "a year later")
+                return self.narrative_cand_g(i, e, n, g, modi, false);
             }
             if the && matches!(r, Kw::Past | Kw::Last | Kw::Coming | Kw::Next | Kw::Upcoming) && !(self.punct(e, '\'')) {
                 return Some(self.dur_cand(i, e, Qty::N(1), u));
@@ -2440,10 +2450,16 @@ impl<'a> Tagger<'a> {
     }
 
     fn narrative_cand(&self, s: usize, e: usize, n: i64, g: Gran, modi: Option<&'static str>) -> Option<Cand> {
+        self.narrative_cand_g(s, e, n, g, modi, true)
+    }
+
+    /// `keep_fine`: "a year earlier" keeps the anchor's finer grain (the same quarter or day a
+    /// year before); "the following year" does not.
+    fn narrative_cand_g(&self, s: usize, e: usize, n: i64, g: Gran, modi: Option<&'static str>, keep_fine: bool) -> Option<Cand> {
         let mut c = match self.base() {
             Some((bp, anchor)) => {
                 let finer = |a: Gran| matches!(a, Gran::Day | Gran::Month | Gran::Quarter | Gran::Half);
-                let gran = if g == Gran::Year && finer(bp.gran) { bp.gran } else { g };
+                let gran = if g == Gran::Year && keep_fine && finer(bp.gran) { bp.gran } else { g };
                 let p = Point { gran, ..bp }.shift(n, if g == Gran::Weekend { Gran::Week } else { g })?;
                 let mut c = Cand::new(s, e, TimexType::Date, p.fmt());
                 c.point = Some(p);
@@ -2494,8 +2510,13 @@ impl<'a> Tagger<'a> {
             match self.lex(k3) {
                 Lex::Unit(Unit::Quarter, false) => (n, false, k3 + 1, hyph),
                 Lex::Kw(Kw::Half) if n <= 2 => (n, true, k3 + 1, hyph),
+                // "the first two quarters of 1990": the first half of that year
+                _ if n == 1 && !hyph && self.qty(k3).is_some_and(|(q, k4)| matches!(q, Qty::N(2)) && matches!(self.unit(k4), Some((Unit::Quarter, true, _))) && self.kw(k4 + 1, Kw::Of) && self.year(k4 + 2).is_some()) => (1, true, k3 + 2, false),
                 _ => return None,
             }
+        } else if (self.kw(k, Kw::Last) || self.word(k, "latter")) && self.kw(k + 1, Kw::Half) && self.kw(k + 2, Kw::Of) && self.year(k + 3).is_some() {
+            // "the last half of 1989": the second half
+            (2, true, k + 2, false)
         } else if self.word(k, "q") && self.adj(k) && self.ndigits(k + 1) == 1 {
             let n = self.num(k + 1)?;
             if !(1..=4).contains(&n) {
@@ -2620,12 +2641,21 @@ impl<'a> Tagger<'a> {
         if self.kw(k, Kw::A) && e == k + 1 && self.qty(k + 1).is_some() {
             return None;
         }
+        // "a year-earlier loss", "a year-ago quarter": the comparison adjective, not a year
+        if self.kw(k, Kw::A) && e == k + 1 && self.word(e, "year") && self.punct(e + 1, '-') && self.adj(e) && matches!(self.lex(e + 2), Lex::Kw(Kw::Earlier | Kw::Ago)) {
+            return None;
+        }
         if the && !lead && self.kw(k, Kw::A) {
             return None;
         }
         let hyph = self.punct(e, '-') && self.adj(e - 1);
         let k2 = if hyph { e + 1 } else { e };
         let (u, plural, mut end) = self.unit(k2)?;
+        // "Islam will one day be ...", "he may one day return": some time in the future
+        const MODAL: &[&str] = &["will", "would", "could", "may", "might", "can", "should", "shall", "ll", "he", "she", "they", "we", "i", "you"];
+        if u == Unit::Day && !plural && !hyph && !the && !lead && self.word(k, "one") && k > 0 && MODAL.iter().any(|m| self.word(k - 1, m)) {
+            return Some(Cand::new(k, end, TimexType::Date, "FUTURE_REF".into()));
+        }
         if self.ndigits(k) == 4 && !hyph && !plural {
             return None;
         }
@@ -2740,6 +2770,10 @@ impl<'a> Tagger<'a> {
                 }
                 if let Lex::Pod(p) = self.lex(k) {
                     return Some(Cand::new(i, k + 1, TimexType::Set, format!("XXXX-XX-XXT{}", p)));
+                }
+                // "each July": that month of every year
+                if let Some((m, e)) = self.month(k).filter(|_| !other) {
+                    return Some(Cand::new(i, e, TimexType::Set, format!("XXXX-{:02}", m)));
                 }
                 let (q, k2) = match self.qty(k) {
                     Some((q @ Qty::N(_), k2)) if !self.kw(k, Kw::A) => (q, k2),

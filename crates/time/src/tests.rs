@@ -848,3 +848,22 @@ fn appositive_quarters_and_the_latest_period_alone() {
     assert_eq!(t[1], ("the second quarter".to_string(), format!("{}-Q2", t[0].1[..4].to_string()), TimexType::Date));
     assert_eq!(value("There were no one-time gains in the latest period.", Some(&d)), "1989-Q3");
 }
+
+#[test]
+fn following_year_each_month_one_day_since_and_halves() {
+    let d = Dct { date: (1998, 4, 18), time: None };
+    let t = tags("On May 22, 1995, he was made a general, and the following year he was appointed attache.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1996");
+    assert_eq!(tags("Orangemen march each July from their church.", Some(&d)), vec![("each July".into(), "XXXX-07".into(), TimexType::Set)]);
+    assert_eq!(tags("Islam will one day be the second largest religion.", Some(&d)), vec![("one day".into(), "FUTURE_REF".into(), TimexType::Date)]);
+    assert_eq!(value("The stay lasted one day.", Some(&d)), "P1D");
+    let d = Dct { date: (1999, 5, 6), time: None };
+    assert_eq!(value("Police have been searching for him since shortly after the Oct. 23 slaying.", Some(&d)), "1998-10-23");
+    let d = Dct { date: (1989, 10, 26), time: None };
+    assert_eq!(value("It means lower earnings for the last half of 1989.", Some(&d)), "1989-H2");
+    let t = tags("Demand will stay weak through at least the first two quarters of 1990.", Some(&d));
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].1, "1990-H1");
+    let t = tags("Net income rose in the third quarter, compared with a year-earlier loss of $6.2 million.", Some(&d));
+    assert_eq!(t.last().unwrap(), &("year-earlier".to_string(), "1988-Q3".to_string(), TimexType::Date));
+}
