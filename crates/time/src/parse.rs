@@ -1427,12 +1427,17 @@ impl<'a> Tagger<'a> {
                         (Qty::N(2), if self.kw(i + 2, Kw::Of) { i + 3 } else { i + 2 })
                     } else if self.kw(i + 1, Kw::Dozen) {
                         (Qty::N(12), i + 2)
+                    } else if self.kw(i + 1, Kw::Hundred) {
+                        // "for almost a hundred years"
+                        (Qty::N(100), i + 2)
                     } else {
                         (Qty::N(1), i + 1)
                     }
                 }
                 Lex::Kw(Kw::Several | Kw::Few | Kw::Many) => (Qty::X, i + 1),
                 Lex::Kw(Kw::Dozen) => (Qty::N(12), i + 1),
+                // "over the next couple of years"
+                Lex::Kw(Kw::Couple) if self.word(i, "couple") && self.kw(i + 1, Kw::Of) => (Qty::N(2), i + 2),
                 _ => return None,
             }
         };
@@ -2650,6 +2655,15 @@ impl<'a> Tagger<'a> {
         }
         let hyph = self.punct(e, '-') && self.adj(e - 1);
         let k2 = if hyph { e + 1 } else { e };
+        // "20 more years", "an additional year", "eight trading days": the length counted
+        let k2 = if !hyph
+            && (self.word(k2, "more") && !self.kw(k, Kw::A) || ["additional", "extra", "further"].iter().any(|w| self.word(k2, w)) || ["trading", "business", "working"].iter().any(|w| self.word(k2, w)) && matches!(self.lex(k2 + 1), Lex::Unit(Unit::Day, _)))
+            && matches!(self.lex(k2 + 1), Lex::Unit(..))
+        {
+            k2 + 1
+        } else {
+            k2
+        };
         let (u, plural, mut end) = self.unit(k2)?;
         // "Islam will one day be ...", "he may one day return": some time in the future
         const MODAL: &[&str] = &["will", "would", "could", "may", "might", "can", "should", "shall", "ll", "he", "she", "they", "we", "i", "you"];
@@ -2814,6 +2828,9 @@ impl<'a> Tagger<'a> {
             Lex::Kw(Kw::These) if self.word(i + 1, "days") => ("PRESENT_REF", i + 2),
             Lex::Kw(Kw::Present) if i > 0 && self.kw(i - 1, Kw::At) => ("PRESENT_REF", i + 1),
             Lex::Kw(Kw::Recently) => ("PAST_REF", i + 1),
+            // "at a later date": some time ahead; "at an earlier date": some time before
+            Lex::Kw(Kw::A) if self.kw(i + 1, Kw::Later) && self.word(i + 2, "date") => ("FUTURE_REF", i + 3),
+            Lex::Kw(Kw::A) if self.kw(i + 1, Kw::Earlier) && self.word(i + 2, "date") => ("PAST_REF", i + 3),
             // "recent years": TimeBank mostly annotates an unspecified duration (PXY)
             Lex::Kw(Kw::Recent) => match self.unit(i + 1) {
                 Some((u, true, e)) if !matches!(u, Unit::Weekend | Unit::Night) => {

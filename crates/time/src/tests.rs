@@ -867,3 +867,16 @@ fn following_year_each_month_one_day_since_and_halves() {
     let t = tags("Net income rose in the third quarter, compared with a year-earlier loss of $6.2 million.", Some(&d));
     assert_eq!(t.last().unwrap(), &("year-earlier".to_string(), "1988-Q3".to_string(), TimexType::Date));
 }
+
+#[test]
+fn counted_lengths_and_a_later_date() {
+    let d = Dct { date: (1998, 2, 27), time: None };
+    assert_eq!(tags("Russia may keep a naval base there for at least 20 more years.", Some(&d)), vec![("at least 20 more years".into(), "P20Y".into(), TimexType::Duration)]);
+    assert_eq!(value("The boy will stay for two more weeks.", Some(&d)), "P2W");
+    assert_eq!(value("The loan may be extended for an additional year.", Some(&d)), "P1Y");
+    assert_eq!(value("Eight trading days after the crash, the index recovered.", Some(&d)), "P8D");
+    assert_eq!(value("Over the next couple of years we expect growth.", Some(&d)), "P2Y");
+    assert_eq!(value("It has been so for almost a hundred years.", Some(&d)), "P100Y");
+    assert_eq!(tags("It will raise the money at a later date.", Some(&d)), vec![("a later date".into(), "FUTURE_REF".into(), TimexType::Date)]);
+    assert!(tag("He bought 1,000 more shares and a few more cars.", Some(&d)).is_empty());
+}
