@@ -2406,7 +2406,9 @@ impl<'a> Tagger<'a> {
             c.modifier = modi;
             return Some(c);
         }
-        if let Some((n, e)) = self.day_num(dk).filter(|_| the) {
+        // "the 20th century", and attributive "an 11th century temple", "a 20th-century democrat"
+        if let Some((n, e)) = self.day_num(dk).filter(|&(_, e)| the || self.ndigits(dk) > 0 && (self.word(e, "century") || self.punct(e, '-') && self.adj(e - 1) && self.word(e + 1, "century") && !self.adj(e + 1))) {
+            let e = if self.punct(e, '-') && self.word(e + 1, "century") { e + 1 } else { e };
             if self.word(e, "century") {
                 let mut c = Cand::new(i, e + 1, TimexType::Date, format!("{:02}", n.saturating_sub(1)));
                 c.modifier = modi;
@@ -2634,6 +2636,10 @@ impl<'a> Tagger<'a> {
             // bare plural: "for years", "in recent months" is handled by p_ref
             None => {
                 let (u, pl, e) = self.unit(k)?;
+                // "a day-long meeting", "the decades-long battle": how long it lasts
+                if !the && !lead && self.punct(e, '-') && self.adj(e - 1) && self.adj(e) && self.kw(e + 1, Kw::Long) && !matches!(u, Unit::Weekend | Unit::Night) {
+                    return Some(self.dur_cand(k, e + 2, if pl { Qty::X } else { Qty::N(1) }, u));
+                }
                 let prev_ok = k > 0 && (self.word(k - 1, "for") || self.word(k - 1, "over") || self.word(k - 1, "within") || self.kw(k - 1, Kw::In) || self.kw(k - 1, Kw::Past) || self.kw(k - 1, Kw::Last));
                 if !pl || !(prev_ok || lead) || matches!(u, Unit::Weekend | Unit::Night) {
                     return None;

@@ -880,3 +880,13 @@ fn counted_lengths_and_a_later_date() {
     assert_eq!(tags("It will raise the money at a later date.", Some(&d)), vec![("a later date".into(), "FUTURE_REF".into(), TimexType::Date)]);
     assert!(tag("He bought 1,000 more shares and a few more cars.", Some(&d)).is_empty());
 }
+
+#[test]
+fn attributive_centuries_and_unit_long_adjectives() {
+    let d = Dct { date: (1998, 2, 19), time: None };
+    assert_eq!(tags("It lies near Angkor Wat, the fabled 11th century temple.", Some(&d)), vec![("11th century".into(), "10".into(), TimexType::Date)]);
+    assert_eq!(value("She is a 20th-century democrat.", Some(&d)), "19");
+    assert_eq!(tags("They emerged from their third day-long meeting.", Some(&d)), vec![("day-long".into(), "P1D".into(), TimexType::Duration)]);
+    assert_eq!(value("It is the government's decades-long battle.", Some(&d)), "PXY");
+    assert!(tag("He came in 20th in the race.", Some(&d)).is_empty());
+}
