@@ -823,7 +823,9 @@ impl<'a> Tagger<'a> {
             }
             None
         };
-        let is_end = |i: usize| self.punct(i, '.') || self.punct(i, '!') || self.punct(i, '?') || self.punct(i, ';');
+        // a decimal point ("$29.75 in March", "rose 4.5% in May") ends no sentence
+        let decimal = |i: usize| i > 0 && self.adj(i - 1) && self.adj(i) && self.t[i - 1].kind == Kind::Num && self.t.get(i + 1).is_some_and(|t| t.kind == Kind::Num);
+        let is_end = |i: usize| self.punct(i, '.') && !decimal(i) || self.punct(i, '!') || self.punct(i, '?') || self.punct(i, ';');
         let mut back = None;
         let mut i = s;
         // a fronted adverbial ("On Tuesday, the league plans to ...") takes the tense of the
@@ -1664,6 +1666,28 @@ impl<'a> Tagger<'a> {
         }
     }
 
+    /// The month or day (year, month, day) of the latest timex when it is in the sentence of
+    /// token `s` and has a year.
+    fn sentence_month(&self, s: usize) -> Option<(i32, u32, u32)> {
+        let prev = self.out.last()?;
+        let mut k = s;
+        while k > 0 && self.t[k - 1].s >= prev.end {
+            k -= 1;
+            let decimal = k > 0 && self.adj(k - 1) && self.adj(k) && self.t[k - 1].kind == Kind::Num && self.t[k + 1].kind == Kind::Num;
+            if self.punct(k, '.') && !decimal || self.punct(k, '!') || self.punct(k, '?') || self.punct(k, ';') {
+                return None;
+            }
+        }
+        let v = prev.value.as_bytes();
+        if !(v.len() == 7 || v.len() == 10) || !v[..4].iter().all(u8::is_ascii_digit) || v[4] != b'-' || !v[5..7].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let y: i32 = prev.value[..4].parse().ok()?;
+        let m: u32 = prev.value[5..7].parse().ok()?;
+        let d: u32 = if v.len() == 10 { prev.value[8..10].parse().ok()? } else { 15 };
+        Some((y, m, d)).filter(|_| (1..=12).contains(&m))
+    }
+
     fn resolve_day(&self, dr: DayRef, rel: Option<Kw>, s: usize, e: usize) -> Option<Res> {
         Some(match dr {
             DayRef::Spec(sp) => match (sp.y, sp.m, sp.d) {
@@ -1709,7 +1733,17 @@ impl<'a> Tagger<'a> {
                     // A past marker the date rule does not trust ("was last seen Nov. 3")
                     // still leans to the past: the later date must be clearly nearer.
                     let w = if until { 0.5 } else if marked == Some(Tn::Past) { FUTURE_WEIGHT } else { 1.0 };
-                    match self.year_for_w(m, d, tn, rel, w) {
+                    // Untensed, after a month or date of the same sentence ("rising to $42 in
+                    // June from $29 in March", "from December to March"): the occurrence nearest
+                    // that one, not the DCT
+                    let year = match (tn, rel, self.sentence_month(s)) {
+                        (None, None, Some((py, pm, pd))) => {
+                            let z = calendar::days_from_civil(py, pm, pd);
+                            [py - 1, py, py + 1].into_iter().filter(|&y| d.is_none_or(|d| calendar::valid_date(y, m, d))).min_by_key(|&y| (calendar::days_from_civil(y, m, d.unwrap_or(15)) - z).abs())
+                        }
+                        _ => self.year_for_w(m, d, tn, rel, w),
+                    };
+                    match year {
                         Some(y) => {
                             let p = match d {
                                 Some(d) if calendar::valid_date(y, m, d) => Point::day(y, m, d),

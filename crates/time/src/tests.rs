@@ -890,3 +890,13 @@ fn attributive_centuries_and_unit_long_adjectives() {
     assert_eq!(value("It is the government's decades-long battle.", Some(&d)), "PXY");
     assert!(tag("He came in 20th in the race.", Some(&d)).is_empty());
 }
+
+#[test]
+fn decimals_end_no_sentence_and_months_follow_the_sentence() {
+    let d = Dct { date: (1989, 10, 30), time: None };
+    assert_eq!(value("The stock was 29.75 in March.", Some(&d)), "1989-03");
+    let t = tags("Its stock rose to a high for the year of $42.875 a share in June from $29.75 in March.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1989-03");
+    let t = tags("Prices climbed from December 1988 to March.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1989-03");
+}
