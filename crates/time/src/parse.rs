@@ -2090,7 +2090,18 @@ impl<'a> Tagger<'a> {
             return Some(self.time_cand(i, e, res, tod, modi));
         }
         if rel.is_none() && self.kw(j, Kw::Overnight) {
-            let res = self.resolve_day(DayRef::Rel(-1), None, j, j + 1)?;
+            // the night before the day the story is at: "stocks closed lower Friday ...
+            // depressed by overnight losses in New York" is Thursday night
+            let story_day = match (self.last, self.dct) {
+                (Some((lp, idx)), Some(d)) if lp.gran == Gran::Day && lp != d && (1..=7).contains(&(calendar::days_from_civil(d.y, d.m, d.d) - calendar::days_from_civil(lp.y, lp.m, lp.d))) => {
+                    lp.shift(-1, Gran::Day).map(|p| Res::rel(p, Anchor::Narrative(idx)))
+                }
+                _ => None,
+            };
+            let res = match story_day {
+                Some(r) => r,
+                None => self.resolve_day(DayRef::Rel(-1), None, j, j + 1)?,
+            };
             return Some(self.time_cand(i, j + 1, res, Tod::Part("NI"), modi));
         }
         let (mut dr, mut e) = self.dayref(j, rel)?;

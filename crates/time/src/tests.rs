@@ -900,3 +900,12 @@ fn decimals_end_no_sentence_and_months_follow_the_sentence() {
     let t = tags("Prices climbed from December 1988 to March.", Some(&d));
     assert_eq!(t.last().unwrap().1, "1989-03");
 }
+
+#[test]
+fn overnight_is_the_night_before_the_story_day() {
+    let d = Dct { date: (1989, 10, 30), time: None };
+    let t = tags("London stocks closed sharply lower Friday. Shares were depressed initially by overnight losses in New York. The index closed down 4.5% from the previous Friday.", Some(&d));
+    let v: Vec<&str> = t.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(v, vec!["1989-10-27", "1989-10-26TNI", "1989-10-20"]);
+    assert_eq!(value("Shares fell overnight in Tokyo.", Some(&d)), "1989-10-29TNI");
+}
