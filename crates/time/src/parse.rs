@@ -1666,6 +1666,19 @@ impl<'a> Tagger<'a> {
         }
     }
 
+    /// Whether no sentence ends between byte offset `from` and token `s`.
+    fn same_sentence(&self, from: usize, s: usize) -> bool {
+        let mut k = s;
+        while k > 0 && self.t[k - 1].s >= from {
+            k -= 1;
+            let decimal = k > 0 && self.adj(k - 1) && self.adj(k) && self.t[k - 1].kind == Kind::Num && self.t[k + 1].kind == Kind::Num;
+            if self.punct(k, '.') && !decimal || self.punct(k, '!') || self.punct(k, '?') || self.punct(k, ';') {
+                return false;
+            }
+        }
+        true
+    }
+
     /// The month or day (year, month, day) of the latest timex when it is in the sentence of
     /// token `s` and has a year.
     fn sentence_month(&self, s: usize) -> Option<(i32, u32, u32)> {
@@ -2090,10 +2103,11 @@ impl<'a> Tagger<'a> {
             return Some(self.time_cand(i, e, res, tod, modi));
         }
         if rel.is_none() && self.kw(j, Kw::Overnight) {
-            // the night before the day the story is at: "stocks closed lower Friday ...
-            // depressed by overnight losses in New York" is Thursday night
+            // the night before the day the story is at: "stocks closed lower Friday. ... depressed
+            // by overnight losses in New York" is Thursday night (within the day's own sentence,
+            // "gave way late on Sunday, flooding the town overnight", it may be the night after)
             let story_day = match (self.last, self.dct) {
-                (Some((lp, idx)), Some(d)) if lp.gran == Gran::Day && lp != d && (1..=7).contains(&(calendar::days_from_civil(d.y, d.m, d.d) - calendar::days_from_civil(lp.y, lp.m, lp.d))) => {
+                (Some((lp, idx)), Some(d)) if lp.gran == Gran::Day && lp != d && (1..=7).contains(&(calendar::days_from_civil(d.y, d.m, d.d) - calendar::days_from_civil(lp.y, lp.m, lp.d))) && !self.same_sentence(self.out[idx].end, j) => {
                     lp.shift(-1, Gran::Day).map(|p| Res::rel(p, Anchor::Narrative(idx)))
                 }
                 _ => None,

@@ -908,4 +908,7 @@ fn overnight_is_the_night_before_the_story_day() {
     let v: Vec<&str> = t.iter().map(|x| x.1.as_str()).collect();
     assert_eq!(v, vec!["1989-10-27", "1989-10-26TNI", "1989-10-20"]);
     assert_eq!(value("Shares fell overnight in Tokyo.", Some(&d)), "1989-10-29TNI");
+    let d = Dct { date: (2025, 3, 10), time: None };
+    let t = tags("A gate at the dam gave way late on Sunday, flooding the town overnight.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "2025-03-09TNI");
 }
