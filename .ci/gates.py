@@ -10,8 +10,8 @@ GATES = {
     'wcxb_title': 0.80,           # issue 2 acceptance
     'wcxb_date': 0.84,            # measured 0.845; issue 2 asks 0.90 (not met: see README)
     'wcxb_author': 0.75,          # issue 2 acceptance
-    'tbaq_strict': 0.875,         # issue 3 asks 0.85; measured 0.8836
-    'tbaq_value': 0.815,          # issue 3 asks 0.82; measured 0.8200 (met, no margin)
+    'tbaq_strict': 0.875,         # issue 3 asks 0.85; measured 0.8883
+    'tbaq_value': 0.82,           # issue 3 asks 0.82; measured 0.8297
     'ecb_bcubed': 0.85,           # issue 6 acceptance
     'conll_f1': 0.90,             # issue 4 acceptance
     'duc_rouge1_recall': 0.38,    # issue 6 acceptance

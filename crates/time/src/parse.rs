@@ -752,6 +752,14 @@ impl<'a> Tagger<'a> {
     }
 
     fn marked_tense(&self, s: usize, e: usize) -> Option<Tn> {
+        // "since Oct. 23", "since shortly after the Oct. 23 slaying": a starting point that
+        // lies behind the clause's present, whatever its verb
+        const SINCE_GAP: &[&str] = &["shortly", "just", "soon", "after", "the", "early", "late", "mid", "around"];
+        if let Some(sn) = (s.saturating_sub(5)..s).rev().find(|&i| self.kw(i, Kw::Since)) {
+            if (sn + 1..s).all(|i| SINCE_GAP.iter().any(|w| self.word(i, w))) {
+                return Some(Tn::Past);
+            }
+        }
         let marker = |i: usize| -> Option<Tn> {
             let t = &self.t[i];
             if t.kind != Kind::Word {
@@ -815,7 +823,9 @@ impl<'a> Tagger<'a> {
             }
             None
         };
-        let is_end = |i: usize| self.punct(i, '.') || self.punct(i, '!') || self.punct(i, '?') || self.punct(i, ';');
+        // a decimal point ("$29.75 in March", "rose 4.5% in May") ends no sentence
+        let decimal = |i: usize| i > 0 && self.adj(i - 1) && self.adj(i) && self.t[i - 1].kind == Kind::Num && self.t.get(i + 1).is_some_and(|t| t.kind == Kind::Num);
+        let is_end = |i: usize| self.punct(i, '.') && !decimal(i) || self.punct(i, '!') || self.punct(i, '?') || self.punct(i, ';');
         let mut back = None;
         let mut i = s;
         // a fronted adverbial ("On Tuesday, the league plans to ...") takes the tense of the
@@ -1419,12 +1429,17 @@ impl<'a> Tagger<'a> {
                         (Qty::N(2), if self.kw(i + 2, Kw::Of) { i + 3 } else { i + 2 })
                     } else if self.kw(i + 1, Kw::Dozen) {
                         (Qty::N(12), i + 2)
+                    } else if self.kw(i + 1, Kw::Hundred) {
+                        // "for almost a hundred years"
+                        (Qty::N(100), i + 2)
                     } else {
                         (Qty::N(1), i + 1)
                     }
                 }
                 Lex::Kw(Kw::Several | Kw::Few | Kw::Many) => (Qty::X, i + 1),
                 Lex::Kw(Kw::Dozen) => (Qty::N(12), i + 1),
+                // "over the next couple of years"
+                Lex::Kw(Kw::Couple) if self.word(i, "couple") && self.kw(i + 1, Kw::Of) => (Qty::N(2), i + 2),
                 _ => return None,
             }
         };
@@ -1651,6 +1666,41 @@ impl<'a> Tagger<'a> {
         }
     }
 
+    /// Whether no sentence ends between byte offset `from` and token `s`.
+    fn same_sentence(&self, from: usize, s: usize) -> bool {
+        let mut k = s;
+        while k > 0 && self.t[k - 1].s >= from {
+            k -= 1;
+            let decimal = k > 0 && self.adj(k - 1) && self.adj(k) && self.t[k - 1].kind == Kind::Num && self.t[k + 1].kind == Kind::Num;
+            if self.punct(k, '.') && !decimal || self.punct(k, '!') || self.punct(k, '?') || self.punct(k, ';') {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The month or day (year, month, day) of the latest timex when it is in the sentence of
+    /// token `s` and has a year.
+    fn sentence_month(&self, s: usize) -> Option<(i32, u32, u32)> {
+        let prev = self.out.last()?;
+        let mut k = s;
+        while k > 0 && self.t[k - 1].s >= prev.end {
+            k -= 1;
+            let decimal = k > 0 && self.adj(k - 1) && self.adj(k) && self.t[k - 1].kind == Kind::Num && self.t[k + 1].kind == Kind::Num;
+            if self.punct(k, '.') && !decimal || self.punct(k, '!') || self.punct(k, '?') || self.punct(k, ';') {
+                return None;
+            }
+        }
+        let v = prev.value.as_bytes();
+        if !(v.len() == 7 || v.len() == 10) || !v[..4].iter().all(u8::is_ascii_digit) || v[4] != b'-' || !v[5..7].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let y: i32 = prev.value[..4].parse().ok()?;
+        let m: u32 = prev.value[5..7].parse().ok()?;
+        let d: u32 = if v.len() == 10 { prev.value[8..10].parse().ok()? } else { 15 };
+        Some((y, m, d)).filter(|_| (1..=12).contains(&m))
+    }
+
     fn resolve_day(&self, dr: DayRef, rel: Option<Kw>, s: usize, e: usize) -> Option<Res> {
         Some(match dr {
             DayRef::Spec(sp) => match (sp.y, sp.m, sp.d) {
@@ -1696,7 +1746,17 @@ impl<'a> Tagger<'a> {
                     // A past marker the date rule does not trust ("was last seen Nov. 3")
                     // still leans to the past: the later date must be clearly nearer.
                     let w = if until { 0.5 } else if marked == Some(Tn::Past) { FUTURE_WEIGHT } else { 1.0 };
-                    match self.year_for_w(m, d, tn, rel, w) {
+                    // Untensed, after a month or date of the same sentence ("rising to $42 in
+                    // June from $29 in March", "from December to March"): the occurrence nearest
+                    // that one, not the DCT
+                    let year = match (tn, rel, self.sentence_month(s)) {
+                        (None, None, Some((py, pm, pd))) => {
+                            let z = calendar::days_from_civil(py, pm, pd);
+                            [py - 1, py, py + 1].into_iter().filter(|&y| d.is_none_or(|d| calendar::valid_date(y, m, d))).min_by_key(|&y| (calendar::days_from_civil(y, m, d.unwrap_or(15)) - z).abs())
+                        }
+                        _ => self.year_for_w(m, d, tn, rel, w),
+                    };
+                    match year {
                         Some(y) => {
                             let p = match d {
                                 Some(d) if calendar::valid_date(y, m, d) => Point::day(y, m, d),
@@ -2043,7 +2103,19 @@ impl<'a> Tagger<'a> {
             return Some(self.time_cand(i, e, res, tod, modi));
         }
         if rel.is_none() && self.kw(j, Kw::Overnight) {
-            let res = self.resolve_day(DayRef::Rel(-1), None, j, j + 1)?;
+            // the night before the day the story is at: "stocks closed lower Friday. ... depressed
+            // by overnight losses in New York" is Thursday night (within the day's own sentence,
+            // "gave way late on Sunday, flooding the town overnight", it may be the night after)
+            let story_day = match (self.last, self.dct) {
+                (Some((lp, idx)), Some(d)) if lp.gran == Gran::Day && lp != d && (1..=7).contains(&(calendar::days_from_civil(d.y, d.m, d.d) - calendar::days_from_civil(lp.y, lp.m, lp.d))) && !self.same_sentence(self.out[idx].end, j) => {
+                    lp.shift(-1, Gran::Day).map(|p| Res::rel(p, Anchor::Narrative(idx)))
+                }
+                _ => None,
+            };
+            let res = match story_day {
+                Some(r) => r,
+                None => self.resolve_day(DayRef::Rel(-1), None, j, j + 1)?,
+            };
             return Some(self.time_cand(i, j + 1, res, Tod::Part("NI"), modi));
         }
         let (mut dr, mut e) = self.dayref(j, rel)?;
@@ -2214,7 +2286,9 @@ impl<'a> Tagger<'a> {
             let g = unit_gran(u)?;
             if the && matches!(r, Kw::Next | Kw::Following | Kw::Previous) {
                 let n = if r == Kw::Previous { -1 } else { 1 };
-                return self.narrative_cand(i, e, n, g, modi);
+                // "the following year" is the calendar year after the one in the story, not
+                // the same day a year on (that is "a year later")
+                return self.narrative_cand_g(i, e, n, g, modi, false);
             }
             if the && matches!(r, Kw::Past | Kw::Last | Kw::Coming | Kw::Next | Kw::Upcoming) && !(self.punct(e, '\'')) {
                 return Some(self.dur_cand(i, e, Qty::N(1), u));
@@ -2391,7 +2465,9 @@ impl<'a> Tagger<'a> {
             c.modifier = modi;
             return Some(c);
         }
-        if let Some((n, e)) = self.day_num(dk).filter(|_| the) {
+        // "the 20th century", and attributive "an 11th century temple", "a 20th-century democrat"
+        if let Some((n, e)) = self.day_num(dk).filter(|&(_, e)| the || self.ndigits(dk) > 0 && (self.word(e, "century") || self.punct(e, '-') && self.adj(e - 1) && self.word(e + 1, "century") && !self.adj(e + 1))) {
+            let e = if self.punct(e, '-') && self.word(e + 1, "century") { e + 1 } else { e };
             if self.word(e, "century") {
                 let mut c = Cand::new(i, e + 1, TimexType::Date, format!("{:02}", n.saturating_sub(1)));
                 c.modifier = modi;
@@ -2440,10 +2516,16 @@ impl<'a> Tagger<'a> {
     }
 
     fn narrative_cand(&self, s: usize, e: usize, n: i64, g: Gran, modi: Option<&'static str>) -> Option<Cand> {
+        self.narrative_cand_g(s, e, n, g, modi, true)
+    }
+
+    /// `keep_fine`: "a year earlier" keeps the anchor's finer grain (the same quarter or day a
+    /// year before); "the following year" does not.
+    fn narrative_cand_g(&self, s: usize, e: usize, n: i64, g: Gran, modi: Option<&'static str>, keep_fine: bool) -> Option<Cand> {
         let mut c = match self.base() {
             Some((bp, anchor)) => {
                 let finer = |a: Gran| matches!(a, Gran::Day | Gran::Month | Gran::Quarter | Gran::Half);
-                let gran = if g == Gran::Year && finer(bp.gran) { bp.gran } else { g };
+                let gran = if g == Gran::Year && keep_fine && finer(bp.gran) { bp.gran } else { g };
                 let p = Point { gran, ..bp }.shift(n, if g == Gran::Weekend { Gran::Week } else { g })?;
                 let mut c = Cand::new(s, e, TimexType::Date, p.fmt());
                 c.point = Some(p);
@@ -2494,8 +2576,13 @@ impl<'a> Tagger<'a> {
             match self.lex(k3) {
                 Lex::Unit(Unit::Quarter, false) => (n, false, k3 + 1, hyph),
                 Lex::Kw(Kw::Half) if n <= 2 => (n, true, k3 + 1, hyph),
+                // "the first two quarters of 1990": the first half of that year
+                _ if n == 1 && !hyph && self.qty(k3).is_some_and(|(q, k4)| matches!(q, Qty::N(2)) && matches!(self.unit(k4), Some((Unit::Quarter, true, _))) && self.kw(k4 + 1, Kw::Of) && self.year(k4 + 2).is_some()) => (1, true, k3 + 2, false),
                 _ => return None,
             }
+        } else if (self.kw(k, Kw::Last) || self.word(k, "latter")) && self.kw(k + 1, Kw::Half) && self.kw(k + 2, Kw::Of) && self.year(k + 3).is_some() {
+            // "the last half of 1989": the second half
+            (2, true, k + 2, false)
         } else if self.word(k, "q") && self.adj(k) && self.ndigits(k + 1) == 1 {
             let n = self.num(k + 1)?;
             if !(1..=4).contains(&n) {
@@ -2608,6 +2695,10 @@ impl<'a> Tagger<'a> {
             // bare plural: "for years", "in recent months" is handled by p_ref
             None => {
                 let (u, pl, e) = self.unit(k)?;
+                // "a day-long meeting", "the decades-long battle": how long it lasts
+                if !the && !lead && self.punct(e, '-') && self.adj(e - 1) && self.adj(e) && self.kw(e + 1, Kw::Long) && !matches!(u, Unit::Weekend | Unit::Night) {
+                    return Some(self.dur_cand(k, e + 2, if pl { Qty::X } else { Qty::N(1) }, u));
+                }
                 let prev_ok = k > 0 && (self.word(k - 1, "for") || self.word(k - 1, "over") || self.word(k - 1, "within") || self.kw(k - 1, Kw::In) || self.kw(k - 1, Kw::Past) || self.kw(k - 1, Kw::Last));
                 if !pl || !(prev_ok || lead) || matches!(u, Unit::Weekend | Unit::Night) {
                     return None;
@@ -2620,12 +2711,30 @@ impl<'a> Tagger<'a> {
         if self.kw(k, Kw::A) && e == k + 1 && self.qty(k + 1).is_some() {
             return None;
         }
+        // "a year-earlier loss", "a year-ago quarter": the comparison adjective, not a year
+        if self.kw(k, Kw::A) && e == k + 1 && self.word(e, "year") && self.punct(e + 1, '-') && self.adj(e) && matches!(self.lex(e + 2), Lex::Kw(Kw::Earlier | Kw::Ago)) {
+            return None;
+        }
         if the && !lead && self.kw(k, Kw::A) {
             return None;
         }
         let hyph = self.punct(e, '-') && self.adj(e - 1);
         let k2 = if hyph { e + 1 } else { e };
+        // "20 more years", "an additional year", "eight trading days": the length counted
+        let k2 = if !hyph
+            && (self.word(k2, "more") && !self.kw(k, Kw::A) || ["additional", "extra", "further"].iter().any(|w| self.word(k2, w)) || ["trading", "business", "working"].iter().any(|w| self.word(k2, w)) && matches!(self.lex(k2 + 1), Lex::Unit(Unit::Day, _)))
+            && matches!(self.lex(k2 + 1), Lex::Unit(..))
+        {
+            k2 + 1
+        } else {
+            k2
+        };
         let (u, plural, mut end) = self.unit(k2)?;
+        // "Islam will one day be ...", "he may one day return": some time in the future
+        const MODAL: &[&str] = &["will", "would", "could", "may", "might", "can", "should", "shall", "ll", "he", "she", "they", "we", "i", "you"];
+        if u == Unit::Day && !plural && !hyph && !the && !lead && self.word(k, "one") && k > 0 && MODAL.iter().any(|m| self.word(k - 1, m)) {
+            return Some(Cand::new(k, end, TimexType::Date, "FUTURE_REF".into()));
+        }
         if self.ndigits(k) == 4 && !hyph && !plural {
             return None;
         }
@@ -2741,6 +2850,10 @@ impl<'a> Tagger<'a> {
                 if let Lex::Pod(p) = self.lex(k) {
                     return Some(Cand::new(i, k + 1, TimexType::Set, format!("XXXX-XX-XXT{}", p)));
                 }
+                // "each July": that month of every year
+                if let Some((m, e)) = self.month(k).filter(|_| !other) {
+                    return Some(Cand::new(i, e, TimexType::Set, format!("XXXX-{:02}", m)));
+                }
                 let (q, k2) = match self.qty(k) {
                     Some((q @ Qty::N(_), k2)) if !self.kw(k, Kw::A) => (q, k2),
                     _ => (Qty::N(if other { 2 } else { 1 }), k),
@@ -2780,6 +2893,9 @@ impl<'a> Tagger<'a> {
             Lex::Kw(Kw::These) if self.word(i + 1, "days") => ("PRESENT_REF", i + 2),
             Lex::Kw(Kw::Present) if i > 0 && self.kw(i - 1, Kw::At) => ("PRESENT_REF", i + 1),
             Lex::Kw(Kw::Recently) => ("PAST_REF", i + 1),
+            // "at a later date": some time ahead; "at an earlier date": some time before
+            Lex::Kw(Kw::A) if self.kw(i + 1, Kw::Later) && self.word(i + 2, "date") => ("FUTURE_REF", i + 3),
+            Lex::Kw(Kw::A) if self.kw(i + 1, Kw::Earlier) && self.word(i + 2, "date") => ("PAST_REF", i + 3),
             // "recent years": TimeBank mostly annotates an unspecified duration (PXY)
             Lex::Kw(Kw::Recent) => match self.unit(i + 1) {
                 Some((u, true, e)) if !matches!(u, Unit::Weekend | Unit::Night) => {

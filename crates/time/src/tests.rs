@@ -848,3 +848,67 @@ fn appositive_quarters_and_the_latest_period_alone() {
     assert_eq!(t[1], ("the second quarter".to_string(), format!("{}-Q2", t[0].1[..4].to_string()), TimexType::Date));
     assert_eq!(value("There were no one-time gains in the latest period.", Some(&d)), "1989-Q3");
 }
+
+#[test]
+fn following_year_each_month_one_day_since_and_halves() {
+    let d = Dct { date: (1998, 4, 18), time: None };
+    let t = tags("On May 22, 1995, he was made a general, and the following year he was appointed attache.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1996");
+    assert_eq!(tags("Orangemen march each July from their church.", Some(&d)), vec![("each July".into(), "XXXX-07".into(), TimexType::Set)]);
+    assert_eq!(tags("Islam will one day be the second largest religion.", Some(&d)), vec![("one day".into(), "FUTURE_REF".into(), TimexType::Date)]);
+    assert_eq!(value("The stay lasted one day.", Some(&d)), "P1D");
+    let d = Dct { date: (1999, 5, 6), time: None };
+    assert_eq!(value("Police have been searching for him since shortly after the Oct. 23 slaying.", Some(&d)), "1998-10-23");
+    let d = Dct { date: (1989, 10, 26), time: None };
+    assert_eq!(value("It means lower earnings for the last half of 1989.", Some(&d)), "1989-H2");
+    let t = tags("Demand will stay weak through at least the first two quarters of 1990.", Some(&d));
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].1, "1990-H1");
+    let t = tags("Net income rose in the third quarter, compared with a year-earlier loss of $6.2 million.", Some(&d));
+    assert_eq!(t.last().unwrap(), &("year-earlier".to_string(), "1988-Q3".to_string(), TimexType::Date));
+}
+
+#[test]
+fn counted_lengths_and_a_later_date() {
+    let d = Dct { date: (1998, 2, 27), time: None };
+    assert_eq!(tags("Russia may keep a naval base there for at least 20 more years.", Some(&d)), vec![("at least 20 more years".into(), "P20Y".into(), TimexType::Duration)]);
+    assert_eq!(value("The boy will stay for two more weeks.", Some(&d)), "P2W");
+    assert_eq!(value("The loan may be extended for an additional year.", Some(&d)), "P1Y");
+    assert_eq!(value("Eight trading days after the crash, the index recovered.", Some(&d)), "P8D");
+    assert_eq!(value("Over the next couple of years we expect growth.", Some(&d)), "P2Y");
+    assert_eq!(value("It has been so for almost a hundred years.", Some(&d)), "P100Y");
+    assert_eq!(tags("It will raise the money at a later date.", Some(&d)), vec![("a later date".into(), "FUTURE_REF".into(), TimexType::Date)]);
+    assert!(tag("He bought 1,000 more shares and a few more cars.", Some(&d)).is_empty());
+}
+
+#[test]
+fn attributive_centuries_and_unit_long_adjectives() {
+    let d = Dct { date: (1998, 2, 19), time: None };
+    assert_eq!(tags("It lies near Angkor Wat, the fabled 11th century temple.", Some(&d)), vec![("11th century".into(), "10".into(), TimexType::Date)]);
+    assert_eq!(value("She is a 20th-century democrat.", Some(&d)), "19");
+    assert_eq!(tags("They emerged from their third day-long meeting.", Some(&d)), vec![("day-long".into(), "P1D".into(), TimexType::Duration)]);
+    assert_eq!(value("It is the government's decades-long battle.", Some(&d)), "PXY");
+    assert!(tag("He came in 20th in the race.", Some(&d)).is_empty());
+}
+
+#[test]
+fn decimals_end_no_sentence_and_months_follow_the_sentence() {
+    let d = Dct { date: (1989, 10, 30), time: None };
+    assert_eq!(value("The stock was 29.75 in March.", Some(&d)), "1989-03");
+    let t = tags("Its stock rose to a high for the year of $42.875 a share in June from $29.75 in March.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1989-03");
+    let t = tags("Prices climbed from December 1988 to March.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "1989-03");
+}
+
+#[test]
+fn overnight_is_the_night_before_the_story_day() {
+    let d = Dct { date: (1989, 10, 30), time: None };
+    let t = tags("London stocks closed sharply lower Friday. Shares were depressed initially by overnight losses in New York. The index closed down 4.5% from the previous Friday.", Some(&d));
+    let v: Vec<&str> = t.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(v, vec!["1989-10-27", "1989-10-26TNI", "1989-10-20"]);
+    assert_eq!(value("Shares fell overnight in Tokyo.", Some(&d)), "1989-10-29TNI");
+    let d = Dct { date: (2025, 3, 10), time: None };
+    let t = tags("A gate at the dam gave way late on Sunday, flooding the town overnight.", Some(&d));
+    assert_eq!(t.last().unwrap().1, "2025-03-09TNI");
+}
