@@ -144,8 +144,34 @@ pub struct QuoteVariant {
     /// Who this outlet says said it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
+    /// The words that name the speaker here ("he", "the Kremlin", "a government
+    /// source"): what a reader sees when no entity could be decided.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
+}
+
+impl QuoteUnit {
+    /// Who said it, for a reader: the entity; the entities the outlets
+    /// disagree on (`disputed: A / B`); else how the first source that names
+    /// the speaker describes them (`“a government source” (unresolved)`).
+    pub fn speaker_label(&self) -> String {
+        let mut named: Vec<&str> = Vec::new();
+        for v in &self.variants {
+            if let Some(s) = v.speaker.as_deref() {
+                if !named.contains(&s) {
+                    named.push(s);
+                }
+            }
+        }
+        match (&self.speaker, self.variants.iter().find_map(|v| v.source.as_deref())) {
+            (Some(entity), _) => entity.clone(),
+            (None, _) if named.len() >= 2 => format!("disputed: {}", named.join(" / ")),
+            (None, Some(source)) => format!("“{source}” (unresolved)"),
+            (None, None) => "unknown speaker".to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -1014,6 +1040,7 @@ fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUn
                         direct: q.direct,
                         form: form.to_string(),
                         speaker: speaker_of(r),
+                        source: q.source.and_then(|sp| docs[r.doc].text.get(sp.range())).map(str::to_string),
                         channel: q.channel.as_ref().map(|c| c.name.clone().unwrap_or_else(|| c.kind.clone())),
                     }
                 })
@@ -1033,4 +1060,30 @@ fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUn
 
 fn normalize_words(s: &str) -> String {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn variant(speaker: Option<&str>, source: Option<&str>) -> QuoteVariant {
+        QuoteVariant {
+            cite: Cite { doc: "d".into(), span: Span::new(0, 1), text: String::new() },
+            direct: true,
+            form: "verbatim".into(),
+            speaker: speaker.map(String::from),
+            source: source.map(String::from),
+            channel: None,
+        }
+    }
+
+    #[test]
+    fn speaker_labels_say_who_or_why_not() {
+        let unit = |speaker: Option<&str>, variants| QuoteUnit { speaker: speaker.map(String::from), text: "t".into(), independent_sources: 1, variants };
+        assert_eq!(unit(Some("Pavel Orsich"), vec![variant(Some("Pavel Orsich"), Some("he"))]).speaker_label(), "Pavel Orsich");
+        let disputed = unit(None, vec![variant(Some("Pavel Orsich"), Some("Orsich")), variant(Some("Ilona Vasarek"), Some("Vasarek"))]);
+        assert_eq!(disputed.speaker_label(), "disputed: Pavel Orsich / Ilona Vasarek");
+        assert_eq!(unit(None, vec![variant(None, None), variant(None, Some("a government source"))]).speaker_label(), "“a government source” (unresolved)");
+        assert_eq!(unit(None, vec![variant(None, None)]).speaker_label(), "unknown speaker");
+    }
 }

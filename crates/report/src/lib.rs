@@ -105,7 +105,7 @@ fn story_md(s: &mut String, st: &Story, ctx: &Context) {
     if !st.quotes.is_empty() {
         let _ = writeln!(s, "\n### Who said what\n");
         for q in &st.quotes {
-            let _ = writeln!(s, "- **{}**: “{}” — {} independent source(s)", md(q.speaker.as_deref().unwrap_or("unknown speaker")), md(&q.text), q.independent_sources);
+            let _ = writeln!(s, "- **{}**: “{}” — {} independent source(s)", md(&q.speaker_label()), md(&q.text), q.independent_sources);
             for v in &q.variants {
                 let text = if v.cite.text.is_empty() { String::new() } else { format!(": “{}”", md(&v.cite.text)) };
                 let _ = writeln!(s, "  - {} {}{}{}", v.form, md(&cite_label(&v.cite, o)), text, v.speaker.as_deref().map(|x| format!(" — attributed to {}", md(x))).unwrap_or_default());
@@ -255,7 +255,7 @@ pub fn html_story(ctx: &Context, st: &Story) -> String {
             let _ = write!(s, "<th>{}", escape(&ctx.sources[src].name));
         }
         for q in &st.quotes {
-            let _ = write!(s, "\n<tr><td>{}<td><q>{}</q> <span class=n>({})</span>", escape(q.speaker.as_deref().unwrap_or("unknown")), escape(&q.text), q.independent_sources);
+            let _ = write!(s, "\n<tr><td>{}<td><q>{}</q> <span class=n>({})</span>", escape(&q.speaker_label()), escape(&q.text), q.independent_sources);
             for &src in &st.sources {
                 let cells: Vec<String> = q
                     .variants
