@@ -176,7 +176,17 @@ impl CommonOpts {
                 .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<u64>().ok()))
                 .map(|pages| pages * 4096 / (1 << 20));
             let rss = rss_mb.map(|m| format!(", {m} MB resident")).unwrap_or_default();
-            eprintln!("newsfuse: {stage}: {:.2} s{rss}", since.elapsed().as_secs_f64());
+            // CPU time used so far (user + system, Linux): with the wall time of each
+            // stage it shows how well the stage keeps the cores busy.
+            let cpu = std::fs::read_to_string("/proc/self/stat")
+                .ok()
+                .and_then(|s| {
+                    let fields: Vec<&str> = s.rsplit_once(')')?.1.split_whitespace().collect();
+                    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+                })
+                .map(|ticks| format!(", {:.1} s CPU in all", ticks as f64 / 100.0))
+                .unwrap_or_default();
+            eprintln!("newsfuse: {stage}: {:.2} s{rss}{cpu}", since.elapsed().as_secs_f64());
         }
     }
 

@@ -904,8 +904,27 @@ fn figure_conflict(quantity: &str, update: bool, sides: &[Vec<usize>], refs: &[F
 struct QuoteRef {
     doc: usize,
     quote: usize,
+    /// Sorted by term: its terms are the quote's distinct words.
     vector: Vector,
-    words: BTreeSet<u32>,
+}
+
+/// The dot product of two sorted sparse vectors and how many terms they share
+/// (one pass; the same sum as [`dot`]).
+fn dot_and_shared(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, usize) {
+    let (mut i, mut j, mut s, mut shared) = (0, 0, 0.0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (s, shared)
 }
 
 /// Quotes matched across documents, and the matched quotes that documents
@@ -922,10 +941,9 @@ fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUn
             if counts.len() < if quote.direct { MIN_DIRECT_WORDS } else { MIN_REPORTED_WORDS } {
                 continue;
             }
-            let words = counts.keys().copied().collect();
             let mut vector: Vector = counts.into_iter().map(|(t, c)| (t, 1.0 + c.ln())).collect();
             normalize(&mut vector);
-            refs.push(QuoteRef { doc: d, quote: q, vector, words });
+            refs.push(QuoteRef { doc: d, quote: q, vector });
         }
     }
     let speaker_of = |r: &QuoteRef| docs[r.doc].quotes[r.quote].speaker.as_ref().and_then(|s| s.entity.clone());
@@ -933,16 +951,16 @@ fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUn
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     let mut postings: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
     for (i, r) in refs.iter().enumerate() {
-        for &w in &r.words {
+        for &(w, _) in &r.vector {
             postings.entry(w).or_default().push(i);
         }
     }
     let mut seen = vec![usize::MAX; refs.len()];
     for i in 0..refs.len() {
         let candidates: Vec<usize> = refs[i]
-            .words
+            .vector
             .iter()
-            .filter_map(|w| postings.get(w))
+            .filter_map(|(w, _)| postings.get(w))
             .filter(|list| list.len() <= MAX_POSTING)
             .flatten()
             .copied()
@@ -953,9 +971,9 @@ fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUn
             }
             seen[j] = i;
             let (a, b) = (&refs[i], &refs[j]);
-            let shorter = a.words.len().min(b.words.len()) as f32;
-            let shared = a.words.intersection(&b.words).count() as f32;
-            let sim = dot(&a.vector, &b.vector);
+            let shorter = a.vector.len().min(b.vector.len()) as f32;
+            let (sim, shared) = dot_and_shared(&a.vector, &b.vector);
+            let shared = shared as f32;
             let partial = shorter >= MIN_PARTIAL_WORDS && shared / shorter >= PARTIAL_QUOTE;
             if partial || sim >= SAME_QUOTE {
                 pairs.push((if partial { sim.max(PARTIAL_QUOTE) } else { sim }, i, j));
@@ -999,7 +1017,7 @@ fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUn
             // The unit's text: the longest direct wording, else the longest.
             let main = *members
                 .iter()
-                .max_by_key(|&&m| (docs[refs[m].doc].quotes[refs[m].quote].direct, refs[m].words.len(), std::cmp::Reverse(m)))
+                .max_by_key(|&&m| (docs[refs[m].doc].quotes[refs[m].quote].direct, refs[m].vector.len(), std::cmp::Reverse(m)))
                 .unwrap_or(&members[0]);
             let (text, _) = content_text(&refs[main]);
             let speakers: BTreeSet<String> = members.iter().filter_map(|&m| speaker_of(&refs[m])).collect();
