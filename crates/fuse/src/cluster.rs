@@ -56,12 +56,25 @@ fn term_counts(text: &str, vocab: &mut HashMap<String, u32>) -> BTreeMap<u32, f3
         let mut first = true;
         for word in sentence.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).filter(|w| !w.is_empty()) {
             let is_number = word.chars().all(|c| c.is_ascii_digit());
-            let lower = word.to_lowercase();
-            let keep = is_number || lower.chars().count() >= 3 && !STOPWORDS.contains(&lower.as_str());
+            // Most words are lower case already: no allocation for them.
+            let owned: String;
+            let lower: &str = if word.chars().any(char::is_uppercase) {
+                owned = word.to_lowercase();
+                &owned
+            } else {
+                word
+            };
+            let keep = is_number || lower.chars().count() >= 3 && !STOPWORDS.contains(&lower);
             if keep {
                 let name = !first && word.chars().next().is_some_and(char::is_uppercase);
-                let next_id = vocab.len() as u32;
-                let id = *vocab.entry(lower).or_insert(next_id);
+                let id = match vocab.get(lower) {
+                    Some(&id) => id,
+                    None => {
+                        let next_id = vocab.len() as u32;
+                        vocab.insert(lower.to_string(), next_id);
+                        next_id
+                    }
+                };
                 *counts.entry(id).or_insert(0.0) += if name { NAME_WEIGHT } else { 1.0 };
             }
             first = false;
