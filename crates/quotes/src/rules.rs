@@ -577,6 +577,12 @@ pub fn repair_sources(ctx: &Ctx, atts: &mut [Attribution]) {
         if s0 >= e0 || e0 > ctx.toks.len() {
             continue;
         }
+        // "'s foreign ministry": a possessive cut from its possessor
+        // ("Estavia's foreign ministry") takes it back in.
+        if s0 > 0 && matches!(ctx.word(s0), "'s" | "’s" | "'" | "’") && ctx.capitalized(s0 - 1) && !ctx.quoted[s0 - 1] {
+            a.quote.source = ctx.span(s0 - 1, e0);
+            continue;
+        }
         // "who stopped by the": a relative pronoun and the words of its
         // clause; the pronoun is the source (resolved to whom it follows).
         if e0 > s0 + 1 && matches!(ctx.low(s0, &mut b), "who" | "which") && !ctx.doc.mentions.iter().any(|m| src.contains(m.span)) {

@@ -335,3 +335,14 @@ fn german_statements() {
     let direct: Vec<bool> = find_quotes(&d).iter().map(|q| q.direct).collect();
     assert_eq!(direct, vec![true, false, false, true]);
 }
+
+#[test]
+fn a_possessive_source_keeps_its_possessor() {
+    let d = doc(
+        "The U.N. has offered to send a disaster assessment team, Estavia's foreign ministry said, and neighbouring countries have pledged pumps and generators.",
+        &[("Estavia", "LOC"), ("U.N.", "ORG")],
+    );
+    let sources: Vec<String> = crate::find_quotes(&d).iter().filter_map(|q| q.source.map(|s| d.span_text(s).to_string())).collect();
+    assert!(sources.iter().all(|s| !s.starts_with("'s")), "{sources:?}");
+    assert!(sources.iter().any(|s| s == "Estavia's foreign ministry"), "{sources:?}");
+}
