@@ -908,25 +908,6 @@ struct QuoteRef {
     vector: Vector,
 }
 
-/// The dot product of two sorted sparse vectors and how many terms they share
-/// (one pass; the same sum as [`dot`]).
-fn dot_and_shared(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, usize) {
-    let (mut i, mut j, mut s, mut shared) = (0, 0, 0.0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    (s, shared)
-}
-
 /// Quotes matched across documents, and the matched quotes that documents
 /// give to different speakers (conflicts of attribution).
 fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUnit>, Vec<Conflict>) {
@@ -972,7 +953,7 @@ fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUn
             seen[j] = i;
             let (a, b) = (&refs[i], &refs[j]);
             let shorter = a.vector.len().min(b.vector.len()) as f32;
-            let (sim, shared) = dot_and_shared(&a.vector, &b.vector);
+            let (sim, shared) = crate::vector::dot_and_shared(&a.vector, &b.vector);
             let shared = shared as f32;
             let partial = shorter >= MIN_PARTIAL_WORDS && shared / shorter >= PARTIAL_QUOTE;
             if partial || sim >= SAME_QUOTE {

@@ -56,14 +56,8 @@ fn term_counts(text: &str, vocab: &mut HashMap<String, u32>) -> BTreeMap<u32, f3
         let mut first = true;
         for word in sentence.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).filter(|w| !w.is_empty()) {
             let is_number = word.chars().all(|c| c.is_ascii_digit());
-            // Most words are lower case already: no allocation for them.
-            let owned: String;
-            let lower: &str = if word.chars().any(char::is_uppercase) {
-                owned = word.to_lowercase();
-                &owned
-            } else {
-                word
-            };
+            let lowered = crate::vector::lowercase(word);
+            let lower: &str = &lowered;
             let keep = is_number || lower.chars().count() >= 3 && !STOPWORDS.contains(&lower);
             if keep {
                 let name = !first && word.chars().next().is_some_and(char::is_uppercase);

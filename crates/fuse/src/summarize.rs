@@ -72,14 +72,8 @@ pub fn summarize_refs(docs: &[&Document], max_words: usize) -> Vec<Cited> {
             }
             let mut counts = BTreeMap::new();
             for word in words() {
-                // Most words are lower case already: no allocation for them.
-                let owned: String;
-                let w: &str = if word.chars().any(char::is_uppercase) {
-                    owned = word.to_lowercase();
-                    &owned
-                } else {
-                    word
-                };
+                let lowered = crate::vector::lowercase(word);
+                let w: &str = &lowered;
                 if w.len() >= 3 && !STOPWORDS.contains(&w) {
                     let id = match vocab.get(w) {
                         Some(&id) => id,

@@ -87,14 +87,8 @@ pub fn terms(text: &str, stemmer: &Stemmer, vocab: &mut HashMap<String, u32>) ->
         if word.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        // Most words are lower case already: no allocation for them.
-        let owned: String;
-        let lower: &str = if word.chars().any(char::is_uppercase) {
-            owned = word.to_lowercase();
-            &owned
-        } else {
-            word
-        };
+        let lowered = crate::vector::lowercase(word);
+        let lower: &str = &lowered;
         if lower.chars().count() < 3 || STOPWORDS.contains(&lower) {
             continue;
         }

@@ -13,19 +13,35 @@ pub const STOPWORDS: &[&str] = &[
 
 /// Dot product of two sorted sparse vectors.
 pub fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    dot_and_shared(a, b).0
+}
+
+/// The dot product of two sorted sparse vectors and how many terms they share, in one pass.
+pub fn dot_and_shared(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, usize) {
+    let (mut i, mut j, mut s, mut shared) = (0, 0, 0.0, 0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 s += a[i].1 * b[j].1;
+                shared += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    s
+    (s, shared)
+}
+
+/// A word in lower case, borrowed when it is lower case already (most words:
+/// no allocation for them).
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        word.to_lowercase().into()
+    } else {
+        word.into()
+    }
 }
 
 /// Scales a vector to unit length (a zero vector stays zero).
