@@ -61,14 +61,7 @@ fn term_counts(text: &str, vocab: &mut HashMap<String, u32>) -> BTreeMap<u32, f3
             let keep = is_number || lower.chars().count() >= 3 && !STOPWORDS.contains(&lower);
             if keep {
                 let name = !first && word.chars().next().is_some_and(char::is_uppercase);
-                let id = match vocab.get(lower) {
-                    Some(&id) => id,
-                    None => {
-                        let next_id = vocab.len() as u32;
-                        vocab.insert(lower.to_string(), next_id);
-                        next_id
-                    }
-                };
+                let id = crate::vector::term_id(vocab, lower);
                 *counts.entry(id).or_insert(0.0) += if name { NAME_WEIGHT } else { 1.0 };
             }
             first = false;

@@ -75,15 +75,7 @@ pub fn summarize_refs(docs: &[&Document], max_words: usize) -> Vec<Cited> {
                 let lowered = crate::vector::lowercase(word);
                 let w: &str = &lowered;
                 if w.len() >= 3 && !STOPWORDS.contains(&w) {
-                    let id = match vocab.get(w) {
-                        Some(&id) => id,
-                        None => {
-                            let next = vocab.len() as u32;
-                            vocab.insert(w.to_string(), next);
-                            next
-                        }
-                    };
-                    *counts.entry(id).or_insert(0.0) += 1.0;
+                    *counts.entry(crate::vector::term_id(&mut vocab, w)).or_insert(0.0) += 1.0;
                 }
             }
             terms_of.push(counts);

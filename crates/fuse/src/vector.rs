@@ -34,6 +34,17 @@ pub fn dot_and_shared(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, usize) {
     (s, shared)
 }
 
+/// The id of a word in a vocabulary, added with the next id when new (looked
+/// up by `&str`: a known word costs no allocation).
+pub fn term_id(vocab: &mut std::collections::HashMap<String, u32>, word: &str) -> u32 {
+    if let Some(&id) = vocab.get(word) {
+        return id;
+    }
+    let id = vocab.len() as u32;
+    vocab.insert(word.to_string(), id);
+    id
+}
+
 /// A word in lower case, borrowed when it is lower case already (most words:
 /// no allocation for them).
 pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
