@@ -79,6 +79,7 @@ pub fn find_attributions_with(doc: &Document, method: Method) -> Vec<Attribution
         (Some(m), Method::Combined) => combine(&ctx, m, rule_atts),
         _ => rule_atts,
     };
+    rules::mend_splits(&ctx, &mut atts);
     rules::repair_sources(&ctx, &mut atts);
     speaker::resolve(doc, &mut atts);
     speaker::channels_and_times(doc, &mut atts);

@@ -563,6 +563,82 @@ fn reported_in(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
     None
 }
 
+/// Mends what a token tagger splits: a source that cuts through a name
+/// ("Minister Ilona | Vasarek is expected to …", the surname tagged as
+/// content) takes in the whole name and the content loses it; a stray word or
+/// two of unquoted content before the source and cue, while the content
+/// proper follows the cue ("The | U.N. has offered …"), is the source's
+/// determiner when it touches the source, and noise otherwise.
+pub fn mend_splits(ctx: &Ctx, atts: &mut [Attribution]) {
+    let names: Vec<Span> = ctx.doc.mentions.iter().filter(|m| matches!(m.label.as_str(), "PER" | "ORG")).map(|m| m.span).collect();
+    let words = |s: Span| -> usize { (ctx.tok_at(s.start as usize)..ctx.toks.partition_point(|t| t.start < s.end)).filter(|&k| !ctx.punct(k)).count() };
+    let quoted = |s: Span| (ctx.tok_at(s.start as usize)..ctx.toks.partition_point(|t| t.start < s.end)).any(|k| ctx.quoted.get(k).copied().unwrap_or(false));
+    for a in atts.iter_mut() {
+        let Some(mut src) = a.quote.source else { continue };
+        // Only a short, clean name: a mention that runs over a line break or a
+        // quotation mark, or far past the source, is the tagger's error, not the source's.
+        let clean = |m: &Span| {
+            let outside = |x: u32, y: u32| ctx.text.get(x as usize..y as usize).map(|t| t.split_whitespace().count());
+            let t = ctx.text.get(m.range()).unwrap_or("\n");
+            t.split_whitespace().count() <= 5
+                && !t.contains('\n')
+                && !t.chars().any(lexicon::is_quote_char)
+                && outside(m.start, src.start.max(m.start)).is_some_and(|n| n <= 2)
+                && outside(src.end.min(m.end), m.end).is_some_and(|n| n <= 2)
+        };
+        if let Some(m) = names.iter().find(|m| m.start < src.end && src.start < m.end && !src.contains(**m) && clean(m)) {
+            src = Span { start: src.start.min(m.start), end: src.end.max(m.end) };
+        }
+        let Some(cue) = a.quote.cue else {
+            a.quote.source = Some(src);
+            continue;
+        };
+        let before = src.start.min(cue.start);
+        let main_after = a.clause.iter().any(|c| c.start >= cue.end && words(*c) >= 3);
+        let mut stray = Vec::new();
+        for c in &a.clause {
+            if main_after && c.end <= before && words(*c) <= 2 && !quoted(*c) {
+                stray.push(*c);
+                let gap = ctx.text.get(c.end as usize..src.start as usize).unwrap_or("x");
+                if gap.chars().all(char::is_whitespace) {
+                    src.start = c.start;
+                }
+            }
+        }
+        // The content gives up only what the source newly took in, and only at its edges.
+        let old = a.quote.source.unwrap_or(src);
+        let taken = [Span { start: src.start, end: old.start.max(src.start) }, Span { start: old.end.min(src.end), end: src.end }];
+        let keep = |c: &Span| !stray.contains(c) && !taken.iter().any(|t| t.len() > 0 && t.contains(*c));
+        let trim = |c: Span| -> Span {
+            taken.iter().filter(|t| t.len() > 0 && t.start < c.end && c.start < t.end).fold(c, |c, t| {
+                if c.start >= t.start {
+                    Span { start: t.end.min(c.end), end: c.end }
+                } else if c.end <= t.end {
+                    Span { start: c.start, end: t.start.max(c.start) }
+                } else {
+                    c
+                }
+            })
+        };
+        let mend = |v: &mut Vec<Span>| {
+            v.retain(keep);
+            for c in v.iter_mut() {
+                *c = trim(*c);
+            }
+            v.retain(|c| ctx.text.get(c.range()).is_some_and(|t| t.chars().any(char::is_alphanumeric)));
+        };
+        let (clause_before, content_before) = (a.clause.clone(), a.quote.content.clone());
+        mend(&mut a.clause);
+        mend(&mut a.quote.content);
+        if a.clause.is_empty() || a.quote.content.is_empty() {
+            a.clause = clause_before;
+            a.quote.content = content_before;
+            continue;
+        }
+        a.quote.source = Some(src);
+    }
+}
+
 /// Sources that are not the subject of the cue, repaired:
 /// - a passive agent in a parenthetical ("The memo, dated May 2 and seen by
 ///   the Gazette, urged ..."): the phrase opening the sentence;

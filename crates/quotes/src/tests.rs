@@ -346,3 +346,40 @@ fn a_possessive_source_keeps_its_possessor() {
     assert!(sources.iter().all(|s| !s.starts_with("'s")), "{sources:?}");
     assert!(sources.iter().any(|s| s == "Estavia's foreign ministry"), "{sources:?}");
 }
+
+/// What a token tagger splits, mended: a source cut inside a name takes the
+/// whole name from the content; a stray determiner before the source joins it.
+#[test]
+fn tagger_splits_are_mended() {
+    let text = "Minister Ilona Vasarek is expected to return to the town this afternoon.\n\nThe U.N. has offered to send a disaster assessment team.";
+    let d = doc(text, &[("Ilona Vasarek", "PER"), ("U.N.", "ORG")]);
+    let ctx = rules::Ctx::new(&d);
+    let at = |s: &str| {
+        let i = text.find(s).expect("in text");
+        Span::new(i, i + s.len())
+    };
+    let att = |source: &str, cue: &str, content: &[&str]| {
+        let content: Vec<Span> = content.iter().map(|c| at(c)).collect();
+        Attribution { quote: Quote { content: content.clone(), source: Some(at(source)), cue: Some(at(cue)), ..Default::default() }, clause: content, cue_tok: None }
+    };
+    let mut atts = vec![
+        att("Ilona", "is expected", &["Vasarek", "to return to the town this afternoon"]),
+        att("U.N.", "has offered", &["The", "to send a disaster assessment team"]),
+    ];
+    rules::mend_splits(&ctx, &mut atts);
+    let texts = |a: &Attribution| (d.span_text(a.quote.source.expect("source")).to_string(), a.clause.iter().map(|c| d.span_text(*c)).collect::<Vec<_>>());
+    assert_eq!(texts(&atts[0]), ("Ilona Vasarek".to_string(), vec!["to return to the town this afternoon"]));
+    assert_eq!(texts(&atts[1]), ("The U.N.".to_string(), vec!["to send a disaster assessment team"]));
+    // A quoted word before the cue is content ("“Yes,” she said, “we will.”").
+    let text2 = "“Yes,” Ana Ruiz said, “we will open the bridge on Monday.”";
+    let d2 = doc(text2, &[("Ana Ruiz", "PER")]);
+    let ctx2 = rules::Ctx::new(&d2);
+    let q = |s: &str| {
+        let i = text2.find(s).expect("in text");
+        Span::new(i, i + s.len())
+    };
+    let content = vec![q("Yes,"), q("we will open the bridge on Monday.")];
+    let mut atts2 = vec![Attribution { quote: Quote { content: content.clone(), source: Some(q("Ana Ruiz")), cue: Some(q("said")), ..Default::default() }, clause: content.clone(), cue_tok: None }];
+    rules::mend_splits(&ctx2, &mut atts2);
+    assert_eq!(atts2[0].clause, content);
+}
