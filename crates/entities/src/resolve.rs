@@ -110,6 +110,18 @@ fn key(name: &str) -> String {
     EXONYMS.iter().find(|(from, _)| *from == joined).map_or(joined, |(_, to)| to.to_string())
 }
 
+/// Legal forms that end company names: "Dravna Hydro Corp." and "Dravna
+/// Hydro Corporation" are "Dravna Hydro".
+const LEGAL_FORMS: &[&str] = &["corp", "corporation", "inc", "incorporated", "ltd", "limited", "co", "company", "plc", "llc", "ag", "gmbh", "sa", "nv", "bv"];
+
+/// A key without its trailing legal form, when a name is left.
+fn without_legal_form(key: String) -> String {
+    match key.rsplit_once(' ') {
+        Some((rest, last)) if LEGAL_FORMS.contains(&last.trim_end_matches(',')) && !rest.trim().is_empty() => rest.trim_end_matches([',', ' ']).to_string(),
+        _ => key,
+    }
+}
+
 fn initials(key: &str) -> String {
     key.split_whitespace().filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de")).filter_map(|w| w.chars().next()).collect()
 }
@@ -155,18 +167,22 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
     // adjectives when they open a longer name: "Ukrainian Volodymyr Zelensky".
     let adjectives: std::collections::BTreeSet<String> =
         mentions.iter().filter(|m| m.label == "MISC" && !m.text.trim().contains(' ')).map(|m| key(m.text)).collect();
+    let persons: std::collections::BTreeSet<String> = mentions.iter().filter(|m| m.label == "PER").map(|m| key(&strip(m.text))).collect();
     let mut forms: Vec<Form> = Vec::new();
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
         let mut name = strip(m.text);
+        // Only before a person's name (this mention's label may be wrong, the
+        // name is a person elsewhere): "Dravna Hydro Corp." and "Russian
+        // Foreign Ministry" keep their first word.
         while let Some((first, rest)) = name.split_once(' ') {
-            if rest.contains(' ') && adjectives.contains(&key(first)) {
+            if rest.contains(' ') && adjectives.contains(&key(first)) && (m.label == "PER" || persons.contains(&key(rest))) {
                 name = rest.to_string();
             } else {
                 break;
             }
         }
-        let k = key(&name);
+        let k = if m.label == "PER" { key(&name) } else { without_legal_form(key(&name)) };
         if k.is_empty() {
             continue;
         }
@@ -370,6 +386,14 @@ mod tests {
         assert_eq!(names, vec!["Volodymyr Zelensky", "Vladimir Putin", "Vladimir Medinsky", "Kiev", "Ilona Vasarek", "Ukrainian"], "{got:?}");
         assert_eq!(got[0].1, vec!["Voldimi Zelensky", "Volodymyr Zelensky", "Volodymyr Zelenskyy", "Zelenskiy", "Zelensky"]);
         assert_eq!(got[4].1, vec!["Ilona Vasarec", "Ilona Vasarek", "Vašárek"]);
+    }
+
+    #[test]
+    fn company_names_merge_without_their_legal_form_and_keep_their_first_word() {
+        let got = run(&[("Dravna", "MISC"), ("Dravna Hydro", "ORG"), ("Dravna Hydro Corp.", "ORG"), ("Dravna Hydro Corporation", "ORG"), ("Russian Foreign Ministry", "ORG"), ("Russian", "MISC"), ("Foreign Ministry", "ORG")]);
+        let hydro = got.iter().find(|(c, _)| c.contains("Hydro")).expect("one Dravna Hydro");
+        assert_eq!(hydro.1, ["Dravna Hydro", "Dravna Hydro Corp.", "Dravna Hydro Corporation"]);
+        assert!(got.iter().any(|(c, _)| c == "Russian Foreign Ministry"), "{got:?}");
     }
 
     #[test]
