@@ -23,7 +23,7 @@ pub struct MentionRef<'a> {
 /// A resolved entity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
-    /// The fullest common form: the longest name (in words) among the most frequent.
+    /// The fullest common form: the longest name (in words) among those written at least a quarter as often as the most frequent.
     pub canonical: String,
     pub label: String,
     /// Every distinct surface form, sorted.
@@ -114,10 +114,11 @@ fn key(name: &str) -> String {
 /// Hydro Corporation" are "Dravna Hydro".
 const LEGAL_FORMS: &[&str] = &["corp", "corporation", "inc", "incorporated", "ltd", "limited", "co", "company", "plc", "llc", "ag", "gmbh", "sa", "nv", "bv"];
 
-/// A key without its trailing legal form, when a name is left.
+/// A key without its trailing legal form, when a name of two words or more is left.
 fn without_legal_form(key: String) -> String {
     match key.rsplit_once(' ') {
-        Some((rest, last)) if LEGAL_FORMS.contains(&last.trim_end_matches(',')) && !rest.trim().is_empty() => rest.trim_end_matches([',', ' ']).to_string(),
+        // Two words at least are left: "Trump Corporation" is not "Trump".
+        Some((rest, last)) if LEGAL_FORMS.contains(&last.trim_end_matches(',')) && rest.trim_end_matches([',', ' ']).contains(' ') => rest.trim_end_matches([',', ' ']).to_string(),
         _ => key,
     }
 }
@@ -149,6 +150,10 @@ fn near(a: &str, b: &str) -> bool {
 }
 
 const NEAR_MIN_CHARS: usize = 7;
+
+/// Longest name, in words, that a person's canonical name may have
+/// ("Maria de la Cruz Lopez" is five words, rare; titles are stripped already).
+const MAX_PERSON_WORDS: usize = 4;
 
 /// Resolves mentions into entities, ordered by first mention.
 /// Most letters by which two spellings of one name differ in length
@@ -339,12 +344,21 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
                 ms.extend(&forms[f].mentions);
             }
             ms.sort_unstable();
-            let canonical = surfaces
-                .iter()
-                .max_by_key(|(s, c)| (s.split_whitespace().count(), **c, std::cmp::Reverse((*s).clone())))
-                .map(|(s, _)| s.clone())
-                .unwrap_or_default();
             let label = votes.iter().max_by_key(|(l, c)| (**c, std::cmp::Reverse((*l).clone()))).map(|(l, _)| l.clone()).unwrap_or_default();
+            // The fullest name, among plausible ones: a person's full name
+            // however rarely written ("Vladimir Putin" over "Putin"), but not
+            // a title-laden run ("Northampton County District Attorney John
+            // Morganelli"); for other entities, among the forms written at
+            // least a quarter as often as the most common, so a long form
+            // written once ("Eighth Amendment of the U.S.", a tagging error
+            // merged in) does not name an entity written "U.S." a thousand times.
+            let most = surfaces.values().copied().max().unwrap_or(0);
+            let words = |s: &str| s.split_whitespace().count();
+            let plausible = |s: &str, c: usize| if label == "PER" { words(s) <= MAX_PERSON_WORDS } else { c * 4 >= most };
+            let pick = |all: bool| {
+                surfaces.iter().filter(|(s, c)| all || plausible(s, **c)).max_by_key(|(s, c)| (words(s), **c, std::cmp::Reverse((*s).clone()))).map(|(s, _)| s.clone())
+            };
+            let canonical = pick(false).or_else(|| pick(true)).unwrap_or_default();
             Entity { canonical, label, aliases: surfaces.into_keys().collect(), mentions: ms }
         })
         .collect();
@@ -390,10 +404,23 @@ mod tests {
 
     #[test]
     fn company_names_merge_without_their_legal_form_and_keep_their_first_word() {
-        let got = run(&[("Dravna", "MISC"), ("Dravna Hydro", "ORG"), ("Dravna Hydro Corp.", "ORG"), ("Dravna Hydro Corporation", "ORG"), ("Russian Foreign Ministry", "ORG"), ("Russian", "MISC"), ("Foreign Ministry", "ORG")]);
+        let got = run(&[("Dravna", "MISC"), ("Dravna Hydro", "ORG"), ("Dravna Hydro Corp.", "ORG"), ("Dravna Hydro Corporation", "ORG"), ("Russian Foreign Ministry", "ORG"), ("Russian", "MISC"), ("Foreign Ministry", "ORG"), ("Trump", "PER"), ("Trump Corporation", "ORG")]);
         let hydro = got.iter().find(|(c, _)| c.contains("Hydro")).expect("one Dravna Hydro");
         assert_eq!(hydro.1, ["Dravna Hydro", "Dravna Hydro Corp.", "Dravna Hydro Corporation"]);
         assert!(got.iter().any(|(c, _)| c == "Russian Foreign Ministry"), "{got:?}");
+        assert!(got.iter().any(|(c, a)| c == "Trump" && a.len() == 1), "{got:?}");
+    }
+
+    #[test]
+    fn canonical_names_are_full_but_common() {
+        let mut ms = vec![("Vladimir Putin", "PER")];
+        ms.extend(std::iter::repeat_n(("Putin", "PER"), 9));
+        ms.extend(std::iter::repeat_n(("Civil Protection", "ORG"), 5));
+        ms.push(("National Civil Protection Directorate", "ORG"));
+        let names: Vec<String> = run(&ms).into_iter().map(|(c, _)| c).collect();
+        assert_eq!(names, ["Vladimir Putin", "Civil Protection"]);
+        ms.push(("National Civil Protection Directorate", "ORG"));
+        assert_eq!(run(&ms)[1].0, "National Civil Protection Directorate");
     }
 
     #[test]
