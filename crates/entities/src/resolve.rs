@@ -10,6 +10,11 @@
 //! linked to Vladimir Medinsky: first names do not link); or two names of the
 //! same type are near-identical spellings (Brezovo / Brezhovo, Vasarec /
 //! Vasarek: Jaro-Winkler ≥ 0.93 on every word, same number of words).
+//! Companies are compared without a trailing legal form when two words are
+//! left ("Dravna Hydro Corp." / "Dravna Hydro"). An entity is named by its
+//! fullest plausible form: a person's full name however rarely written, any
+//! other entity's among the forms written at least a quarter as often as
+//! its most common one.
 
 use std::collections::BTreeMap;
 

@@ -570,7 +570,8 @@ fn reported_in(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
 /// proper follows the cue ("The | U.N. has offered …"), is the source's
 /// determiner when it touches the source, and noise otherwise.
 pub fn mend_splits(ctx: &Ctx, atts: &mut [Attribution]) {
-    let names: Vec<Span> = ctx.doc.mentions.iter().filter(|m| matches!(m.label.as_str(), "PER" | "ORG")).map(|m| m.span).collect();
+    let mut names: Vec<Span> = ctx.doc.mentions.iter().filter(|m| matches!(m.label.as_str(), "PER" | "ORG")).map(|m| m.span).collect();
+    names.sort_unstable();
     let words = |s: Span| -> usize { (ctx.tok_at(s.start as usize)..ctx.toks.partition_point(|t| t.start < s.end)).filter(|&k| !ctx.punct(k)).count() };
     let quoted = |s: Span| (ctx.tok_at(s.start as usize)..ctx.toks.partition_point(|t| t.start < s.end)).any(|k| ctx.quoted.get(k).copied().unwrap_or(false));
     for a in atts.iter_mut() {
@@ -586,7 +587,10 @@ pub fn mend_splits(ctx: &Ctx, atts: &mut [Attribution]) {
                 && outside(m.start, src.start.max(m.start)).is_some_and(|n| n <= 2)
                 && outside(src.end.min(m.end), m.end).is_some_and(|n| n <= 2)
         };
-        if let Some(m) = names.iter().find(|m| m.start < src.end && src.start < m.end && !src.contains(**m) && clean(m)) {
+        // Mentions do not overlap: those that end after the source starts, up to its end.
+        let first = names.partition_point(|m| m.end <= src.start);
+        let overlapping = names[first..].iter().take_while(|m| m.start < src.end);
+        if let Some(m) = overlapping.filter(|m| src.start < m.end && !src.contains(**m) && clean(m)).next() {
             src = Span { start: src.start.min(m.start), end: src.end.max(m.end) };
         }
         let Some(cue) = a.quote.cue else {
