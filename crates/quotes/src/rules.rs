@@ -567,8 +567,9 @@ fn reported_in(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
 /// ("Minister Ilona | Vasarek is expected to …", the surname tagged as
 /// content) takes in the whole name and the content loses it; a stray word or
 /// two of unquoted content before the source and cue, while the content
-/// proper follows the cue ("The | U.N. has offered …"), is the source's
-/// determiner when it touches the source, and noise otherwise.
+/// proper follows the cue ("The | U.N. has offered …"), or after them when
+/// it precedes ("…, according to the national weather | service."), belongs
+/// to the source when it touches it, and is noise otherwise.
 pub fn mend_splits(ctx: &Ctx, atts: &mut [Attribution]) {
     let mut names: Vec<Span> = ctx.doc.mentions.iter().filter(|m| matches!(m.label.as_str(), "PER" | "ORG")).map(|m| m.span).collect();
     names.sort_unstable();
@@ -597,15 +598,27 @@ pub fn mend_splits(ctx: &Ctx, atts: &mut [Attribution]) {
             a.quote.source = Some(src);
             continue;
         };
-        let before = src.start.min(cue.start);
+        let (before, after) = (src.start.min(cue.start), src.end.max(cue.end));
         let main_after = a.clause.iter().any(|c| c.start >= cue.end && words(*c) >= 3);
+        let main_before = a.clause.iter().any(|c| c.end <= before && words(*c) >= 3);
+        let blank = |x: u32, y: u32| x <= y && ctx.text.get(x as usize..y as usize).is_some_and(|g| g.chars().all(char::is_whitespace));
         let mut stray = Vec::new();
         for c in &a.clause {
-            if main_after && c.end <= before && words(*c) <= 2 && !quoted(*c) {
+            if words(*c) > 2 || quoted(*c) {
+                continue;
+            }
+            // "The | U.N. has offered to …" and "…, according to figures from
+            // the national weather | service.": the stray word on the other
+            // side of source and cue from the content.
+            if main_after && c.end <= before {
                 stray.push(*c);
-                let gap = ctx.text.get(c.end as usize..src.start as usize).unwrap_or("x");
-                if gap.chars().all(char::is_whitespace) {
+                if blank(c.end, src.start) {
                     src.start = c.start;
+                }
+            } else if main_before && !main_after && c.start >= after {
+                stray.push(*c);
+                if blank(src.end, c.start) {
+                    src.end = c.end;
                 }
             }
         }

@@ -382,4 +382,17 @@ fn tagger_splits_are_mended() {
     let mut atts2 = vec![Attribution { quote: Quote { content: content.clone(), source: Some(q("Ana Ruiz")), cue: Some(q("said")), ..Default::default() }, clause: content.clone(), cue_tok: None }];
     rules::mend_splits(&ctx2, &mut atts2);
     assert_eq!(atts2[0].clause, content);
+    // The mirror case: the content before the cue, the source's last word tagged as content.
+    let text3 = "Heavy rain fell across the basin last week, according to the national weather service.";
+    let d3 = doc(text3, &[]);
+    let ctx3 = rules::Ctx::new(&d3);
+    let r = |s: &str| {
+        let i = text3.find(s).expect("in text");
+        Span::new(i, i + s.len())
+    };
+    let content = vec![r("Heavy rain fell across the basin last week"), r("service")];
+    let mut atts3 = vec![Attribution { quote: Quote { content: content.clone(), source: Some(r("the national weather")), cue: Some(r("according to")), ..Default::default() }, clause: content, cue_tok: None }];
+    rules::mend_splits(&ctx3, &mut atts3);
+    assert_eq!(d3.span_text(atts3[0].quote.source.expect("source")), "the national weather service");
+    assert_eq!(atts3[0].clause, vec![r("Heavy rain fell across the basin last week")]);
 }
