@@ -28,7 +28,9 @@ pub struct MentionRef<'a> {
 /// A resolved entity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
-    /// The fullest common form: the longest name (in words) among those written at least a quarter as often as the most frequent.
+    /// The fullest plausible form: a person's longest name of at most four
+    /// words; another entity's longest among the forms written at least a
+    /// quarter as often as the most frequent.
     pub canonical: String,
     pub label: String,
     /// Every distinct surface form, sorted.
@@ -177,22 +179,27 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
     // adjectives when they open a longer name: "Ukrainian Volodymyr Zelensky".
     let adjectives: std::collections::BTreeSet<String> =
         mentions.iter().filter(|m| m.label == "MISC" && !m.text.trim().contains(' ')).map(|m| key(m.text)).collect();
-    let persons: std::collections::BTreeSet<String> = mentions.iter().filter(|m| m.label == "PER").map(|m| key(&strip(m.text))).collect();
+    // Each mention's name and key, computed once: the persons' keys are needed before the forms.
+    let base: Vec<(String, String)> = mentions.iter().map(|m| strip(m.text)).map(|name| (key(&name), name)).collect();
+    let persons: std::collections::BTreeSet<&str> = mentions.iter().zip(&base).filter(|(m, _)| m.label == "PER").map(|(_, (k, _))| k.as_str()).collect();
     let mut forms: Vec<Form> = Vec::new();
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let mut name = strip(m.text);
+    for (i, (m, (base_key, base_name))) in mentions.iter().zip(&base).enumerate() {
+        let mut name = base_name.clone();
+        let mut stripped = false;
         // Only before a person's name (this mention's label may be wrong, the
         // name is a person elsewhere): "Dravna Hydro Corp." and "Russian
         // Foreign Ministry" keep their first word.
         while let Some((first, rest)) = name.split_once(' ') {
-            if rest.contains(' ') && adjectives.contains(&key(first)) && (m.label == "PER" || persons.contains(&key(rest))) {
+            if rest.contains(' ') && adjectives.contains(&key(first)) && (m.label == "PER" || persons.contains(key(rest).as_str())) {
                 name = rest.to_string();
+                stripped = true;
             } else {
                 break;
             }
         }
-        let k = if m.label == "PER" { key(&name) } else { without_legal_form(key(&name)) };
+        let k = if stripped { key(&name) } else { base_key.clone() };
+        let k = if m.label == "PER" { k } else { without_legal_form(k) };
         if k.is_empty() {
             continue;
         }

@@ -89,6 +89,11 @@ impl<'a> Ctx<'a> {
         self.toks.partition_point(|t| (t.start as usize) < b)
     }
 
+    /// Tokens that start inside `s`.
+    fn toks_in(&self, s: Span) -> std::ops::Range<usize> {
+        self.tok_at(s.start as usize)..self.toks.partition_point(|t| t.start < s.end)
+    }
+
     /// Token range of sentence `s`.
     pub fn sentence_toks(&self, s: usize) -> (usize, usize) {
         let Some(span) = self.doc.sentences.get(s) else { return (0, 0) };
@@ -573,8 +578,8 @@ fn reported_in(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
 pub fn mend_splits(ctx: &Ctx, atts: &mut [Attribution]) {
     let mut names: Vec<Span> = ctx.doc.mentions.iter().filter(|m| matches!(m.label.as_str(), "PER" | "ORG")).map(|m| m.span).collect();
     names.sort_unstable();
-    let words = |s: Span| -> usize { (ctx.tok_at(s.start as usize)..ctx.toks.partition_point(|t| t.start < s.end)).filter(|&k| !ctx.punct(k)).count() };
-    let quoted = |s: Span| (ctx.tok_at(s.start as usize)..ctx.toks.partition_point(|t| t.start < s.end)).any(|k| ctx.quoted.get(k).copied().unwrap_or(false));
+    let words = |s: Span| ctx.toks_in(s).filter(|&k| !ctx.punct(k)).count();
+    let quoted = |s: Span| ctx.toks_in(s).any(|k| ctx.quoted.get(k).copied().unwrap_or(false));
     for a in atts.iter_mut() {
         let Some(mut src) = a.quote.source else { continue };
         // Only a short, clean name: a mention that runs over a line break or a
