@@ -7,82 +7,56 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsfuse_ingest::{collect_inputs, read_bytes, read_file, Failure, FileOutcome, ReadOptions};
-use rayon::prelude::*;
+use newsfuse_pipeline::{Batch, Config, Failure, Input, Observer, Pipeline, QuoteMethod, ReadOptions};
 
-use crate::{CommonOpts, SAMPLE_CORPUS};
+use crate::CommonOpts;
 
-/// One input: a path on disk, or a file of the built-in sample corpus.
-pub enum Input {
-    Path(PathBuf),
-    Sample(&'static str, &'static [u8]),
+/// Runs the pipeline over the inputs `paths` name (the sample corpus when
+/// there are none), reporting failures, progress and timings on stderr.
+pub(crate) fn read_all(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<(Pipeline, Batch), String> {
+    read_all_with(paths, opts, QuoteMethod::default())
 }
 
-impl Input {
-    fn read(&self, options: &ReadOptions) -> FileOutcome {
-        let mut outcome = match self {
-            Input::Path(p) => read_file(p, options),
-            Input::Sample(name, bytes) => read_bytes(&format!("sample:{name}"), name, bytes, options),
-        };
-        // A JSONL file or feed can hold thousands of documents: annotate them in parallel too.
-        outcome.documents.par_iter_mut().for_each(crate::pipeline::annotate);
-        outcome
-    }
-}
-
-/// Inputs are read this many at a time, in parallel, keeping order.
-const CHUNK: usize = 64;
-
-/// Reads every input (the sample corpus when `paths` is empty) and runs the
-/// per-document stages, then dates undated documents from the batch. Returns
-/// the documents in input order and the failures, already reported.
-type Entities = Vec<(newsfuse_entities::resolve::Entity, Vec<String>)>;
-
-pub(crate) fn read_all(paths: Vec<PathBuf>, opts: &CommonOpts) -> (Vec<newsfuse_doc::Document>, Entities, Vec<Failure>, usize) {
-    let (inputs, mut failures) = if paths.is_empty() {
-        (SAMPLE_CORPUS.iter().map(|(n, b)| Input::Sample(n, b)).collect::<Vec<_>>(), Vec::new())
-    } else {
-        let (files, failures) = collect_inputs(&paths);
-        (files.into_iter().map(Input::Path).collect(), failures)
-    };
-    for f in &failures {
+/// [`read_all`], finding statements by the given method.
+pub(crate) fn read_all_with(paths: Vec<PathBuf>, opts: &CommonOpts, quotes: QuoteMethod) -> Result<(Pipeline, Batch), String> {
+    let pipeline = opts.pipeline(Config { read: opts.read_options(), quotes, ..Config::default() })?;
+    let (inputs, early) = newsfuse_pipeline::inputs(&paths);
+    for f in &early {
         eprintln!("newsfuse: error: {f}");
     }
-    let options = opts.read_options();
-    let pool = opts.pool();
-    let clock = Instant::now();
-    let progress = Progress::new(inputs.len() as u64, opts.no_progress);
-    // All documents are read before any is printed: undated ones are dated
-    // from the evidence of the whole batch.
-    let mut docs = Vec::new();
-    for chunk in inputs.chunks(CHUNK) {
-        let outcomes: Vec<FileOutcome> = pool.install(|| chunk.par_iter().map(|input| input.read(&options)).collect());
-        for outcome in outcomes {
-            for f in &outcome.failures {
-                progress.suspend(|| eprintln!("newsfuse: error: {f}"));
-            }
-            docs.extend(outcome.documents);
-            failures.extend(outcome.failures);
-            progress.inc();
-        }
+    let observer = Reporter { progress: Progress::new(inputs.len() as u64, opts.no_progress), opts };
+    let mut batch = pipeline.run(&inputs, &observer);
+    observer.progress.finish();
+    batch.failures.splice(0..0, early);
+    Ok((pipeline, batch))
+}
+
+/// Failures and progress on stderr as the run goes, and `--timings`.
+struct Reporter<'a> {
+    progress: Progress,
+    opts: &'a CommonOpts,
+}
+
+impl Observer for Reporter<'_> {
+    fn failure(&self, failure: &Failure) {
+        self.progress.suspend(|| eprintln!("newsfuse: error: {failure}"));
     }
-    opts.timing("read and annotate", clock);
-    let clock = Instant::now();
-    pool.install(|| crate::pipeline::date_undated(&mut docs));
-    progress.finish();
-    opts.timing("date undated documents", clock);
-    let clock = Instant::now();
-    let entities = crate::entities::resolve_batch(&mut docs);
-    opts.timing("resolve entities", clock);
-    // Quotes last: speakers resolve to the batch's entities, times to the inferred dates.
-    let clock = Instant::now();
-    pool.install(|| docs.par_iter_mut().for_each(crate::pipeline::annotate_quotes));
-    opts.timing("quotes", clock);
-    (docs, entities, failures, inputs.len())
+
+    fn input_done(&self) {
+        self.progress.inc();
+    }
+
+    fn stage_done(&self, stage: &str, started: Instant) {
+        if stage == "date undated documents" {
+            // The bar counts inputs; it is done once they are read.
+            self.progress.finish();
+        }
+        self.opts.timing(stage, started);
+    }
 }
 
 pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
-    let (docs, _, failures, n_inputs) = read_all(paths, opts);
+    let (_, Batch { documents: docs, failures, inputs: n_inputs, .. }) = read_all(paths, opts)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for doc in &docs {
@@ -100,16 +74,9 @@ pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> 
 const STORIES_AT_ONCE: usize = 256;
 
 pub fn analyze(paths: Vec<PathBuf>, format: &str, output: Option<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
-    let (mut docs, _, failures, n_inputs) = read_all(paths, opts);
-    // Tokens were for the per-document stages; the cross-document ones work on
-    // sentences, and do not read the source's extra fields.
-    for doc in &mut docs {
-        doc.tokens = Vec::new();
-        doc.extra = Default::default();
-    }
+    let (pipeline, Batch { documents: mut docs, failures, inputs: n_inputs, .. }) = read_all(paths, opts)?;
     let clock = Instant::now();
-    let pool = opts.pool();
-    let plan = pool.install(|| newsfuse_fuse::analyze::plan(&docs));
+    let plan = pipeline.plan(&mut docs);
     opts.timing("sources and stories", clock);
     let clock = Instant::now();
     let sink: Box<dyn Write> = match &output {
@@ -135,20 +102,10 @@ pub fn analyze(paths: Vec<PathBuf>, format: &str, output: Option<PathBuf>, opts:
     }
     let ids: Vec<usize> = (0..n).collect();
     for chunk in ids.chunks(STORIES_AT_ONCE) {
-        let rendered: Vec<Result<String, String>> = pool.install(|| {
-            chunk
-                .par_iter()
-                // One story per task: stories differ in size by a thousandfold.
-                .with_max_len(1)
-                .map(|&id| {
-                    let story = plan.story(&docs, id);
-                    match format {
-                        "json" => serde_json::to_string(&story).map_err(json_err),
-                        "html" => Ok(newsfuse_report::html_story(&ctx, &story)),
-                        _ => Ok(newsfuse_report::markdown_story(&ctx, &story)),
-                    }
-                })
-                .collect()
+        let rendered: Vec<Result<String, String>> = pipeline.stories(&plan, &docs, chunk, |story| match format {
+            "json" => serde_json::to_string(&story).map_err(json_err),
+            "html" => Ok(newsfuse_report::html_story(&ctx, &story)),
+            _ => Ok(newsfuse_report::markdown_story(&ctx, &story)),
         });
         for (k, piece) in rendered.into_iter().enumerate() {
             if format == "json" && (chunk[0] + k) > 0 {
@@ -169,7 +126,7 @@ pub fn analyze(paths: Vec<PathBuf>, format: &str, output: Option<PathBuf>, opts:
 }
 
 pub fn cluster(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
-    let (docs, _, failures, n_inputs) = read_all(paths, opts);
+    let (_, Batch { documents: docs, failures, inputs: n_inputs, .. }) = read_all(paths, opts)?;
     let stories = newsfuse_fuse::cluster::stories_of(&docs);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -182,7 +139,7 @@ pub fn cluster(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, Strin
 }
 
 pub fn summarize(paths: Vec<PathBuf>, words: usize, json: bool, opts: &CommonOpts) -> Result<ExitCode, String> {
-    let (docs, _, failures, n_inputs) = read_all(paths, opts);
+    let (_, Batch { documents: docs, failures, inputs: n_inputs, .. }) = read_all(paths, opts)?;
     let brief = newsfuse_fuse::summarize::summarize(&docs, words);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -204,7 +161,7 @@ pub fn summarize(paths: Vec<PathBuf>, words: usize, json: bool, opts: &CommonOpt
 }
 
 pub fn entities(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
-    let (docs, entities, failures, n_inputs) = read_all(paths, opts);
+    let (_, Batch { documents: docs, entities, failures, inputs: n_inputs }) = read_all(paths, opts)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for (e, ids) in &entities {
@@ -217,11 +174,8 @@ pub fn entities(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, Stri
 }
 
 pub fn extract(page: PathBuf, pretty: bool, opts: &CommonOpts) -> Result<ExitCode, String> {
-    let options = ReadOptions {
-        format: Some(newsfuse_doc::Format::Html),
-        ..opts.read_options()
-    };
-    let outcome = opts.pool().install(|| Input::Path(page).read(&options));
+    let read = ReadOptions { format: Some(newsfuse_doc::Format::Html), ..opts.read_options() };
+    let outcome = opts.pipeline(Config { read, ..Config::default() })?.read(&Input::Path(page));
     for f in &outcome.failures {
         eprintln!("newsfuse: error: {f}");
     }

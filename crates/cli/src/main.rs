@@ -4,9 +4,7 @@
 //! 2 usage error.
 
 mod batch;
-mod entities;
 mod eval;
-mod pipeline;
 mod quotes_cmd;
 mod timex;
 
@@ -15,8 +13,6 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use newsfuse_ingest::{Extractor, ReadOptions};
-
-include!(concat!(env!("OUT_DIR"), "/sample_corpus.rs"));
 
 #[derive(Parser)]
 #[command(
@@ -190,14 +186,18 @@ impl CommonOpts {
         }
     }
 
-    /// Worker pool with stacks large enough for the HTML parsers' recursion.
-    fn pool(&self) -> rayon::ThreadPool {
-        let mut builder = rayon::ThreadPoolBuilder::new().stack_size(64 << 20);
-        if let Some(j) = self.jobs {
-            builder = builder.num_threads(j.max(1));
-        }
-        builder.build().expect("thread pool")
+    /// The pipeline these options ask for: `config` with the read options and
+    /// thread count of the command line.
+    fn pipeline(&self, config: newsfuse_pipeline::Config) -> Result<newsfuse_pipeline::Pipeline, String> {
+        newsfuse_pipeline::Pipeline::new(newsfuse_pipeline::Config { threads: self.jobs, ..config })
     }
+}
+
+/// `newsfuse ner --conll IN`: CoNLL in, the same lines with the predicted tag appended out.
+fn ner_conll(path: &std::path::Path, per_sentence: bool) -> Result<ExitCode, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    print!("{}", newsfuse_pipeline::entities::model().tag_conll(&text, per_sentence));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> ExitCode {
@@ -208,7 +208,7 @@ fn main() -> ExitCode {
         Command::Extract { page, pretty, opts } => batch::extract(page, pretty, &opts),
         Command::Timex { timeml, out } => timex::run(&timeml, &out),
         Command::Cluster { paths, opts } => batch::cluster(paths, &opts),
-        Command::Ner { conll, sentences } => entities::conll(&conll, sentences),
+        Command::Ner { conll, sentences } => ner_conll(&conll, sentences),
         Command::Entities { paths, opts } => batch::entities(paths, &opts),
         Command::Summarize { paths, words, json, opts } => batch::summarize(paths, words, json, &opts),
         Command::Eval { set } => eval::run(set),

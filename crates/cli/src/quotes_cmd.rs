@@ -11,7 +11,8 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use newsfuse_doc::{Document, Origin, Paragraph, Span};
+use newsfuse_doc::{Document, Span};
+use newsfuse_pipeline::{Batch, Config, QuoteMethod};
 use rayon::prelude::*;
 
 use crate::CommonOpts;
@@ -34,11 +35,11 @@ pub struct QuotesArgs {
 }
 
 pub fn run(args: QuotesArgs) -> Result<ExitCode, String> {
+    let method = method(&args.method);
     if let (Some(dir), Some(out)) = (&args.brat, &args.out) {
-        return brat(dir, out, method(&args.method), &args.opts);
+        return brat(dir, out, method, &args.opts);
     }
-    let (mut docs, _, failures, _) = crate::batch::read_all(args.paths, &args.opts);
-    args.opts.pool().install(|| docs.par_iter_mut().for_each(|d| d.quotes = newsfuse_quotes::find_attributions_with(d, method(&args.method)).into_iter().map(|a| a.quote).collect()));
+    let (_, Batch { documents: docs, failures, .. }) = crate::batch::read_all_with(args.paths, &args.opts, method)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let werr = |e: std::io::Error| format!("cannot write output: {e}");
@@ -66,54 +67,15 @@ pub fn run(args: QuotesArgs) -> Result<ExitCode, String> {
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// A document whose text is exactly the file's, paragraphs split on blank lines.
-pub fn plain_document(id: &str, text: String) -> Document {
-    let mut doc = Document::new(id, Origin::default(), text);
-    let t = doc.text.as_str();
-    let mut paragraphs = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut last_nonspace = 0;
-    let mut newlines = 0;
-    for (i, c) in t.char_indices() {
-        if c == '\n' {
-            newlines += 1;
-            if newlines >= 2 {
-                if let Some(s) = start.take() {
-                    paragraphs.push(Paragraph { span: Span::new(s, last_nonspace), kind: Default::default() });
-                }
-            }
-        } else if !c.is_whitespace() {
-            newlines = 0;
-            if start.is_none() {
-                start = Some(i);
-            }
-            last_nonspace = i + c.len_utf8();
-        }
-    }
-    if let Some(s) = start {
-        paragraphs.push(Paragraph { span: Span::new(s, last_nonspace), kind: Default::default() });
-    }
-    doc.paragraphs = paragraphs;
-    doc
-}
-
-/// Text, entities (resolved within the document) and times, as the pipeline does.
-pub fn annotate_plain(doc: &mut Document) {
-    newsfuse_text::annotate(doc);
-    crate::entities::annotate(doc);
-    crate::pipeline::annotate_times(doc);
-    crate::entities::resolve_batch(std::slice::from_mut(doc));
-}
-
-fn method(name: &str) -> newsfuse_quotes::Method {
+fn method(name: &str) -> QuoteMethod {
     match name {
-        "rules" => newsfuse_quotes::Method::Rules,
-        "tagger" => newsfuse_quotes::Method::Tagger,
-        _ => newsfuse_quotes::Method::Combined,
+        "rules" => QuoteMethod::Rules,
+        "tagger" => QuoteMethod::Tagger,
+        _ => QuoteMethod::Combined,
     }
 }
 
-fn brat(dir: &Path, out: &Path, method: newsfuse_quotes::Method, opts: &CommonOpts) -> Result<ExitCode, String> {
+fn brat(dir: &Path, out: &Path, method: QuoteMethod, opts: &CommonOpts) -> Result<ExitCode, String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -121,15 +83,15 @@ fn brat(dir: &Path, out: &Path, method: newsfuse_quotes::Method, opts: &CommonOp
         .collect();
     files.sort();
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let results: Vec<Result<(), String>> = opts.pool().install(|| {
+    let pipeline = opts.pipeline(Config { quotes: method, ..Config::default() })?;
+    let results: Vec<Result<(), String>> = pipeline.pool().install(|| {
         files
             .par_iter()
             .map(|path| {
                 let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
                 let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("article").to_string();
-                let mut doc = plain_document(&stem, text);
-                annotate_plain(&mut doc);
-                let ann = to_brat(&doc, &newsfuse_quotes::find_attributions_with(&doc, method));
+                let doc = pipeline.annotate_plain(&stem, text);
+                let ann = to_brat(&doc, &pipeline.attributions(&doc));
                 let target = out.join(format!("{stem}.ann"));
                 std::fs::write(&target, ann).map_err(|e| format!("{}: {e}", target.display()))
             })

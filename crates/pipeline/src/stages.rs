@@ -18,9 +18,9 @@ pub fn annotate(doc: &mut Document) {
 /// Finds direct and reported statements and their speakers (English
 /// documents with the cue lexicon and the tagger; German ones with German
 /// rules). Runs after entity resolution so that speakers are the batch's entities.
-pub fn annotate_quotes(doc: &mut Document) {
+pub fn annotate_quotes(doc: &mut Document, method: newsfuse_quotes::Method) {
     if matches!(doc.language.code.as_str(), "en" | "de") {
-        doc.quotes = newsfuse_quotes::find_quotes(doc);
+        doc.quotes = newsfuse_quotes::find_attributions_with(doc, method).into_iter().map(|a| a.quote).collect();
     }
 }
 

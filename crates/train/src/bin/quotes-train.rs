@@ -1,19 +1,22 @@
 //! `newsfuse-quotes-train`: train the Source/Cue/Content tagger on PolNeAR,
 //! and measure speed.
 //!
-//!   newsfuse-quotes-train train TRAIN_DIR DEV_DIR MODEL_OUT --ner NER_MODEL [--epochs N] [--bits N] [--seed N] [--folds N]
+//!   newsfuse-quotes-train train TRAIN_DIR DEV_DIR MODEL_OUT [--epochs N] [--bits N] [--seed N] [--folds N]
 //!       (TRAIN_DIR, DEV_DIR hold text/*.txt and attributions/*.ann)
-//!   newsfuse-quotes-train bench --ner NER_MODEL FILES_OR_DIRS...
+//!   newsfuse-quotes-train bench FILES_OR_DIRS...
 //!       (MB/s of one thread: find_quotes alone, and text + NER + times + find_quotes; median of 3)
+//!
+//! Documents are built by the product's pipeline (`newsfuse-pipeline`), with
+//! its embedded NER model, exactly as `newsfuse quotes --brat` builds them.
 
 use std::path::{Path, PathBuf};
 use std::process::exit;
 use std::time::Instant;
 
-use newsfuse_doc::{Document, Mention, Origin, Paragraph, Span, TimeExpr};
+use newsfuse_doc::{Document, Span};
 use newsfuse_entities::hash::Rng;
 use newsfuse_entities::perceptron::{Perceptron, SentenceFeatures, Trainer};
-use newsfuse_entities::Model;
+use newsfuse_pipeline::{Config, Pipeline};
 use newsfuse_quotes::{rules, tagger};
 
 fn die(msg: impl std::fmt::Display) -> ! {
@@ -25,53 +28,12 @@ fn opt<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(|s| s.as_str())
 }
 
-/// The document as `newsfuse quotes --brat` builds it: text verbatim,
-/// paragraphs on blank lines, sentences, tokens, NER mentions, times.
-fn prepare(id: &str, text: String, ner: &Model) -> Document {
-    let mut doc = Document::new(id, Origin::default(), text);
-    let mut paragraphs = Vec::new();
-    let (mut start, mut last, mut nl) = (None, 0usize, 0);
-    for (i, c) in doc.text.char_indices() {
-        if c == '\n' {
-            nl += 1;
-            if nl >= 2 {
-                if let Some(s) = start.take() {
-                    paragraphs.push(Paragraph { span: Span::new(s, last), kind: Default::default() });
-                }
-            }
-        } else if !c.is_whitespace() {
-            nl = 0;
-            start.get_or_insert(i);
-            last = i + c.len_utf8();
-        }
-    }
-    if let Some(s) = start {
-        paragraphs.push(Paragraph { span: Span::new(s, last), kind: Default::default() });
-    }
-    doc.paragraphs = paragraphs;
-    newsfuse_text::annotate(&mut doc);
-    let mut sents: Vec<Vec<Span>> = Vec::new();
-    for s in &doc.sentences {
-        let a = doc.tokens.partition_point(|t| t.start < s.start);
-        let b = doc.tokens.partition_point(|t| t.start < s.end);
-        if a < b {
-            sents.push(doc.tokens[a..b].to_vec());
-        }
-    }
-    let words: Vec<Vec<&str>> = sents.iter().map(|t| t.iter().map(|x| doc.span_text(*x)).collect()).collect();
-    let tags = ner.tag_document(&words);
-    let mut mentions = Vec::new();
-    for (toks, tags) in sents.iter().zip(&tags) {
-        for e in newsfuse_entities::spans(tags) {
-            mentions.push(Mention { span: Span::new(toks[e.start].start as usize, toks[e.end - 1].end as usize), label: e.kind.as_str().to_string(), entity: None });
-        }
-    }
-    doc.mentions = mentions;
-    doc.times = newsfuse_time::tag(&doc.text, None)
-        .into_iter()
-        .map(|t| TimeExpr { span: Span::new(t.start, t.end), kind: String::new(), value: t.value, modifier: None, range_end: None, anchor: String::new() })
-        .collect();
-    doc
+/// The document exactly as `newsfuse quotes --brat` builds it: text
+/// verbatim, paragraphs on blank lines, then the product's own per-document
+/// stages (`Pipeline::annotate_plain`), so the tagger learns from the
+/// features it will see.
+fn prepare(pipeline: &Pipeline, id: &str, text: String) -> Document {
+    pipeline.annotate_plain(id, text)
 }
 
 /// Gold spans of one article: (role 1 Source / 2 Cue / 3 Content, attribution, byte span).
@@ -123,7 +85,7 @@ struct Example {
     sents: Vec<Vec<(usize, usize)>>,
 }
 
-fn load_set(dir: &Path, ner: &Model) -> Vec<Example> {
+fn load_set(dir: &Path, pipeline: &Pipeline) -> Vec<Example> {
     let tdir = dir.join("text");
     let adir = dir.join("attributions");
     let mut texts: Vec<PathBuf> = std::fs::read_dir(&tdir).unwrap_or_else(|e| die(format!("{}: {e}", tdir.display()))).filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
@@ -137,7 +99,7 @@ fn load_set(dir: &Path, ner: &Model) -> Vec<Example> {
         let Some(ann) = anns.iter().find(|n| **n == format!("{stem}.ann") || (n.starts_with(&format!("{stem}_")) && !n[stem.len() + 1..n.len() - 4].contains('_'))) else { continue };
         let text = std::fs::read_to_string(&t).unwrap_or_else(|e| die(format!("{}: {e}", t.display())));
         let gold = read_gold(&std::fs::read_to_string(adir.join(ann)).unwrap_or_default(), &text);
-        let doc = prepare(&stem, text, ner);
+        let doc = prepare(pipeline, &stem, text);
         let ctx = rules::Ctx::new(&doc);
         let atts = rules::find(&ctx);
         let roles = tagger::roles_of(&ctx, &atts);
@@ -237,15 +199,15 @@ fn add_stack(set: &mut [Example], model: &Perceptron) {
 }
 
 fn train(args: &[String]) {
-    let [train_dir, dev_dir, out] = [0, 1, 2].map(|i| args.get(i).cloned().unwrap_or_else(|| die("usage: train TRAIN_DIR DEV_DIR MODEL_OUT --ner NER_MODEL")));
-    let ner = load_ner(args);
+    let [train_dir, dev_dir, out] = [0, 1, 2].map(|i| args.get(i).cloned().unwrap_or_else(|| die("usage: train TRAIN_DIR DEV_DIR MODEL_OUT")));
+    let pipeline = one_thread();
     let epochs: usize = opt(args, "--epochs").map_or(16, |v| v.parse().unwrap_or_else(|_| die("bad --epochs")));
     let bits: u32 = opt(args, "--bits").map_or(18, |v| v.parse().unwrap_or_else(|_| die("bad --bits")));
     let seed: u64 = opt(args, "--seed").map_or(42, |v| v.parse().unwrap_or_else(|_| die("bad --seed")));
     let folds: usize = opt(args, "--folds").map_or(5, |v| v.parse().unwrap_or_else(|_| die("bad --folds")));
     let t = Instant::now();
-    let mut train = load_set(Path::new(&train_dir), &ner);
-    let mut dev = load_set(Path::new(&dev_dir), &ner);
+    let mut train = load_set(Path::new(&train_dir), &pipeline);
+    let mut dev = load_set(Path::new(&dev_dir), &pipeline);
     eprintln!("read {} train and {} dev articles in {:.1} s", train.len(), dev.len(), t.elapsed().as_secs_f64());
     let all: Vec<(SentenceFeatures, Vec<u16>)> = train.iter().flat_map(|e| e.sentences.iter().cloned()).collect();
     let (first, e1) = fit(&all, &dev, epochs, bits, seed, "pass 1");
@@ -278,25 +240,15 @@ fn train(args: &[String]) {
     eprintln!("wrote {out} ({:.1} MB)", bytes.len() as f64 / 1e6);
 }
 
-fn load_ner(args: &[String]) -> Model {
-    let path = opt(args, "--ner").unwrap_or("models/ner-conll2003.model");
-    let bytes = std::fs::read(path).unwrap_or_else(|e| die(format!("{path}: {e}")));
-    Model::load(&bytes).unwrap_or_else(|e| die(format!("{path}: {e}")))
+/// The product's pipeline; the tools here run on the calling thread.
+fn one_thread() -> Pipeline {
+    Pipeline::new(Config { threads: Some(1), ..Config::default() }).unwrap_or_else(|e| die(e))
 }
 
 fn bench(args: &[String]) {
-    let ner = load_ner(args);
+    let pipeline = one_thread();
     let mut files = Vec::new();
-    let mut skip = false;
     for a in args {
-        if skip {
-            skip = false;
-            continue;
-        }
-        if a == "--ner" {
-            skip = true;
-            continue;
-        }
         let p = PathBuf::from(a);
         if p.is_dir() {
             let mut v: Vec<PathBuf> = std::fs::read_dir(&p).map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect()).unwrap_or_default();
@@ -311,7 +263,7 @@ fn bench(args: &[String]) {
     if bytes == 0 {
         die("no text to measure");
     }
-    let docs: Vec<Document> = texts.iter().map(|(id, t)| prepare(id, t.clone(), &ner)).collect();
+    let docs: Vec<Document> = texts.iter().map(|(id, t)| prepare(&pipeline, id, t.clone())).collect();
     let _ = newsfuse_quotes::model();
     let mb = bytes as f64 / 1e6;
     let mut quotes_only = Vec::new();
@@ -325,7 +277,7 @@ fn bench(args: &[String]) {
         quotes_only.push(mb / t.elapsed().as_secs_f64());
         let t = Instant::now();
         for (id, text) in &texts {
-            let d = prepare(id, text.clone(), &ner);
+            let d = prepare(&pipeline, id, text.clone());
             n += newsfuse_quotes::find_quotes(&d).len();
         }
         full.push(mb / t.elapsed().as_secs_f64());
@@ -347,6 +299,27 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("train") => train(&args[1..]),
         Some("bench") => bench(&args[1..]),
-        _ => die("usage: train TRAIN_DIR DEV_DIR MODEL_OUT [--ner NER_MODEL] [--epochs N] [--bits N] [--seed N] | bench [--ner NER_MODEL] FILES..."),
+        _ => die("usage: train TRAIN_DIR DEV_DIR MODEL_OUT [--epochs N] [--bits N] [--seed N] [--folds N] | bench FILES..."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Training documents are the product's documents: the rules the product
+    /// applies around the NER model (curly apostrophes read as ASCII ones,
+    /// capitalized common words in shouted quotes dropped) apply here too.
+    #[test]
+    fn training_documents_are_built_as_the_product_builds_them() {
+        let pipeline = one_thread();
+        let text = "Mitt Romney’s fatal error, he said, was plain.\n\nHe wants an END to the War. The war has lasted three years.".to_string();
+        let doc = prepare(&pipeline, "t", text.clone());
+        assert_eq!(doc, pipeline.annotate_plain("t", text));
+        let names: Vec<&str> = doc.mentions.iter().map(|m| doc.span_text(m.span)).collect();
+        assert!(names.contains(&"Mitt Romney"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("fatal") || *n == "War"), "{names:?}");
+        assert!(doc.mentions.iter().all(|m| m.entity.is_some()), "mentions are resolved as in `newsfuse quotes --brat`");
+        assert_eq!(doc.paragraphs.len(), 2);
     }
 }

@@ -1,8 +1,7 @@
-//! The entity stage's glue: the shipped NER model, mentions in documents, and
-//! `newsfuse ner --conll`.
+//! The entity stage's glue: the shipped NER model, mentions in documents
+//! (with the rules the model needs around it), and the batch's mentions
+//! resolved into entities, metadata names included.
 
-use std::path::Path;
-use std::process::ExitCode;
 use std::sync::LazyLock;
 
 use newsfuse_doc::{Document, Mention, Span};
@@ -196,11 +195,9 @@ fn is_organization(name: &str) -> bool {
     name.split_whitespace().any(|w| WORDS.contains(&w.to_lowercase().as_str()))
 }
 
-/// `newsfuse ner --conll IN`: CoNLL in, the same lines with the predicted tag appended out.
-pub fn conll(path: &Path, per_sentence: bool) -> Result<ExitCode, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    print!("{}", MODEL.tag_conll(&text, per_sentence));
-    Ok(ExitCode::SUCCESS)
+/// The embedded CoNLL-2003 model (for `newsfuse ner --conll` and benchmarks).
+pub fn model() -> &'static Model {
+    &MODEL
 }
 
 #[cfg(test)]
