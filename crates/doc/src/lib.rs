@@ -371,6 +371,49 @@ impl Document {
         span.slice(&self.text).unwrap_or("")
     }
 
+    /// Index range of the tokens that overlap `span` (a token partly inside
+    /// counts). Tokens are sorted and disjoint, so this is two binary searches.
+    pub fn token_range(&self, span: Span) -> std::ops::Range<usize> {
+        overlapping(&self.tokens, span, |t| *t)
+    }
+
+    /// The tokens that overlap `span`.
+    pub fn tokens_in(&self, span: Span) -> &[Span] {
+        &self.tokens[self.token_range(span)]
+    }
+
+    /// Index range of the sentences that overlap `span`.
+    pub fn sentence_range(&self, span: Span) -> std::ops::Range<usize> {
+        overlapping(&self.sentences, span, |s| *s)
+    }
+
+    /// The sentences that overlap `span`.
+    pub fn sentences_in(&self, span: Span) -> &[Span] {
+        &self.sentences[self.sentence_range(span)]
+    }
+
+    /// The index of the paragraph that holds byte `offset`, if any.
+    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| (p.span.end as usize) <= offset);
+        self.paragraphs.get(i).filter(|p| p.span.start as usize <= offset).map(|_| i)
+    }
+
+    /// The named-entity mentions that overlap `span`.
+    pub fn mentions_in(&self, span: Span) -> &[Mention] {
+        &self.mentions[overlapping(&self.mentions, span, |m| m.span)]
+    }
+
+    /// The time expressions that overlap `span`.
+    pub fn times_in(&self, span: Span) -> &[TimeExpr] {
+        &self.times[overlapping(&self.times, span, |t| t.span)]
+    }
+
+    /// The statements any of whose content overlaps `span`, in text order.
+    /// (Statements may nest and interleave, so this is a scan, not a search.)
+    pub fn quotes_in(&self, span: Span) -> impl Iterator<Item = &Quote> + '_ {
+        self.quotes.iter().filter(move |q| q.content.iter().any(|c| c.start < span.end && span.start < c.end))
+    }
+
     pub fn has_flag(&self, flag: &str) -> bool {
         self.flags.iter().any(|f| f == flag)
     }
@@ -420,9 +463,44 @@ impl Document {
     }
 }
 
+/// Index range of the items of a layer (sorted, disjoint spans) that overlap
+/// `span`: two binary searches. An empty `span` strictly inside an item
+/// takes that item (a cursor in a word is in the word).
+fn overlapping<T>(layer: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> std::ops::Range<usize> {
+    let first = layer.partition_point(|x| span_of(x).end <= span.start);
+    let end = layer.partition_point(|x| span_of(x).start < span.end);
+    first..end.max(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn span_views_take_what_overlaps() {
+        let mut doc = Document::new("a", Origin::default(), "Ana Ruiz spoke. She left.\n\nThen rain.".into());
+        doc.paragraphs = vec![
+            Paragraph { span: Span::new(0, 25), kind: BlockKind::Body },
+            Paragraph { span: Span::new(27, 37), kind: BlockKind::Body },
+        ];
+        doc.sentences = vec![Span::new(0, 15), Span::new(16, 25), Span::new(27, 37)];
+        doc.tokens = vec![Span::new(0, 3), Span::new(4, 8), Span::new(9, 14), Span::new(14, 15), Span::new(16, 19), Span::new(20, 24), Span::new(24, 25)];
+        doc.mentions = vec![Mention { span: Span::new(0, 8), label: "PER".into(), entity: None }];
+        doc.check_spans().unwrap();
+        let words = |spans: &[Span]| spans.iter().map(|s| doc.span_text(*s).to_string()).collect::<Vec<_>>();
+        assert_eq!(words(doc.tokens_in(doc.sentences[1])), ["She", "left", "."]);
+        // A span that cuts a token takes the whole token.
+        assert_eq!(words(doc.tokens_in(Span::new(5, 10))), ["Ruiz", "spoke"]);
+        assert_eq!(doc.token_range(Span::new(5, 5)), 1..2);
+        assert_eq!(doc.token_range(Span::new(8, 8)), 2..2);
+        assert_eq!(words(doc.sentences_in(Span::new(10, 18))), ["Ana Ruiz spoke.", "She left."]);
+        assert_eq!(doc.mentions_in(doc.sentences[0]).len(), 1);
+        assert!(doc.mentions_in(doc.sentences[1]).is_empty());
+        assert!(doc.times_in(doc.sentences[0]).is_empty());
+        assert_eq!(doc.paragraph_at(30), Some(1));
+        assert_eq!(doc.paragraph_at(26), None);
+        assert_eq!(doc.paragraph_at(99), None);
+    }
 
     #[test]
     fn span_serializes_as_pair() {

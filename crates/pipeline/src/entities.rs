@@ -16,22 +16,8 @@ static MODEL: LazyLock<Model> = LazyLock::new(|| {
 /// Tags named entities sentence by sentence, with the document-level second
 /// pass, and records them as byte spans over whole tokens.
 pub fn annotate(doc: &mut Document) {
-    // Sentences and tokens are both sorted: one pass assigns tokens to sentences.
-    let mut sentences: Vec<Vec<Span>> = Vec::with_capacity(doc.sentences.len());
-    let mut next = 0;
-    for s in &doc.sentences {
-        while next < doc.tokens.len() && doc.tokens[next].start < s.start {
-            next += 1;
-        }
-        let mut toks = Vec::new();
-        while next < doc.tokens.len() && s.contains(doc.tokens[next]) {
-            toks.push(doc.tokens[next]);
-            next += 1;
-        }
-        if !toks.is_empty() {
-            sentences.push(toks);
-        }
-    }
+    // Tokens never cross a sentence, so a sentence's tokens are those in it.
+    let sentences: Vec<&[Span]> = doc.sentences.iter().map(|s| doc.tokens_in(*s)).filter(|toks| !toks.is_empty()).collect();
     // The model learned from CoNLL's ASCII apostrophes: "Romney’s" must read as "Romney's",
     // or the clitic looks like a word of the name ("Romney’s fatal" as a person).
     let owned: Vec<Vec<std::borrow::Cow<str>>> = sentences

@@ -31,18 +31,14 @@ impl<'a> Ctx<'a> {
         let mut quoted = vec![false; toks.len()];
         for m in &marked {
             for s in &m.content {
-                let a = toks.partition_point(|t| t.end <= s.start);
-                let b = toks.partition_point(|t| t.start < s.end);
-                for q in quoted.iter_mut().take(b).skip(a) {
+                for q in &mut quoted[doc.token_range(*s)] {
                     *q = true;
                 }
             }
         }
         let mut timed = vec![false; toks.len()];
         for t in &doc.times {
-            let a = toks.partition_point(|x| x.end <= t.span.start);
-            let b = toks.partition_point(|x| x.start < t.span.end);
-            for q in timed.iter_mut().take(b).skip(a) {
+            for q in &mut timed[doc.token_range(t.span)] {
                 *q = true;
             }
         }

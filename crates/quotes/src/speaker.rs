@@ -48,7 +48,8 @@ fn canonical(doc: &Document, mentions: &[Mention], m: &Mention) -> String {
 }
 
 fn tok_range(doc: &Document, s: Span) -> (usize, usize) {
-    (doc.tokens.partition_point(|t| t.end <= s.start), doc.tokens.partition_point(|t| t.start < s.end))
+    let r = doc.token_range(s);
+    (r.start, r.end)
 }
 
 /// Titles that a name tagger may take into the mention ("Mayor Ana Ruiz").

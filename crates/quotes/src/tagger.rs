@@ -21,8 +21,7 @@ pub type Role = u8;
 pub fn roles_of(ctx: &Ctx, atts: &[Attribution]) -> Vec<Role> {
     let mut r = vec![0u8; ctx.toks.len()];
     let mut mark = |s: Span, role: Role| {
-        let a = ctx.toks.partition_point(|t| t.end <= s.start);
-        let b = ctx.toks.partition_point(|t| t.start < s.end);
+        let std::ops::Range { start: a, end: b } = ctx.doc.token_range(s);
         for x in r.iter_mut().take(b).skip(a) {
             if *x == 0 || role < *x {
                 *x = role;
@@ -87,8 +86,7 @@ fn bucket(d: i64) -> u64 {
 fn ner_of(doc: &Document) -> Vec<u8> {
     let mut out = vec![0u8; doc.tokens.len()];
     for m in &doc.mentions {
-        let a = doc.tokens.partition_point(|t| t.end <= m.span.start);
-        let b = doc.tokens.partition_point(|t| t.start < m.span.end);
+        let std::ops::Range { start: a, end: b } = doc.token_range(m.span);
         let l = match m.label.as_str() {
             "PER" => 1,
             "ORG" => 2,

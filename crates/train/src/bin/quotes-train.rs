@@ -105,9 +105,7 @@ fn load_set(dir: &Path, pipeline: &Pipeline) -> Vec<Example> {
         let roles = tagger::roles_of(&ctx, &atts);
         let mut troles: Vec<(u8, u32)> = vec![(0, u32::MAX); doc.tokens.len()];
         for &(role, att, s) in &gold {
-            let a = doc.tokens.partition_point(|t| t.end <= s.start);
-            let b = doc.tokens.partition_point(|t| t.start < s.end);
-            for x in troles.iter_mut().take(b).skip(a) {
+            for x in &mut troles[doc.token_range(s)] {
                 // Cue over Source over Content where they overlap.
                 let rank = |r: u8| match r {
                     2 => 3,
