@@ -213,13 +213,55 @@ fn is_body(kind: &BlockKind) -> bool {
     *kind == BlockKind::Body
 }
 
+/// The TimeML type of a time expression; serialized as TimeML writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimeKind {
+    /// A calendar date or part of one: `2025-05-19`, `2025-05`, `2025-W20`.
+    Date,
+    /// A time of day: `2025-05-19T10:00`.
+    Time,
+    /// A length of time: `P3D`.
+    Duration,
+    /// A recurrence: `every Monday`.
+    Set,
+}
+
+impl TimeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeKind::Date => "DATE",
+            TimeKind::Time => "TIME",
+            TimeKind::Duration => "DURATION",
+            TimeKind::Set => "SET",
+        }
+    }
+
+    /// A point or stretch on the calendar (a date or a time of day), as
+    /// opposed to a length or a recurrence.
+    pub fn is_calendar(self) -> bool {
+        matches!(self, TimeKind::Date | TimeKind::Time)
+    }
+}
+
+/// What a relative time expression was resolved against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeAnchor {
+    /// The publication date ("on Monday" in a dated report).
+    Dct,
+    /// The previous expression in the text ("two days later").
+    Narrative,
+    /// Nothing: absolute, or not resolvable.
+    None,
+}
+
 /// A time expression (TimeML TIMEX3) found by the time stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeExpr {
     pub span: Span,
-    /// `DATE`, `TIME`, `DURATION` or `SET`.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: TimeKind,
     /// TimeML value: `2025-05-19`, `2025-W20-WE`, `P30D`, `PRESENT_REF`, `XXXX-05-19`, ...
     pub value: String,
     /// TimeML `mod`: `EARLY`, `MID`, `LATE`, `START`, `END`, ...
@@ -228,9 +270,8 @@ pub struct TimeExpr {
     /// For ranges ("May 8-10"): the value of the end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub range_end: Option<String>,
-    /// What a relative value was resolved against: `dct` (the publication
-    /// date), `narrative` (the previous expression), or `none`.
-    pub anchor: String,
+    /// What a relative value was resolved against.
+    pub anchor: TimeAnchor,
 }
 
 /// A named-entity mention found by the entity stage.

@@ -595,7 +595,7 @@ fn timeline(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], src:
     let mut by_date: BTreeMap<(String, &'static str), Vec<usize>> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
         for t in &doc.times {
-            if t.kind != "DATE" && t.kind != "TIME" {
+            if !t.kind.is_calendar() {
                 continue;
             }
             let Some(key) = calendar_value(&t.value) else { continue };
@@ -648,7 +648,7 @@ fn date_conflicts(docs: &[&Document], units: &[Unit], groups: &[Vec<usize>], src
             let days: BTreeSet<String> = doc
                 .times
                 .iter()
-                .filter(|t| units[u].span.contains(t.span) && (t.kind == "DATE" || t.kind == "TIME"))
+                .filter(|t| units[u].span.contains(t.span) && t.kind.is_calendar())
                 .filter_map(|t| calendar_value(&t.value).filter(|(_, g)| *g == "day").map(|(v, _)| v))
                 .collect();
             if days.len() == 1 {

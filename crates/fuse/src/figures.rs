@@ -15,7 +15,7 @@
 //! `same_quantity(a, b) && !compatible(a, b)`. Vague figures ("dozens",
 //! "hundreds of") are always compatible.
 
-use newsfuse_doc::{Document, Span, TimeExpr};
+use newsfuse_doc::{Document, Span, TimeExpr, TimeKind};
 
 /// How the text qualifies a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -90,7 +90,7 @@ pub fn figures_in(text: &str, times: &[TimeExpr]) -> Vec<Figure> {
     let toks = tokenize(text);
     let mut excluded: Vec<Span> = times
         .iter()
-        .filter(|t| t.kind != "DURATION")
+        .filter(|t| t.kind != TimeKind::Duration)
         .map(|t| t.span)
         .collect();
     excluded.sort();
@@ -1948,15 +1948,15 @@ mod tests {
     fn time_stage_dates_are_excluded_but_durations_kept() {
         let text = "Three days ago a 30-day truce began.";
         let mut doc = Document::new("t", Default::default(), text.to_string());
-        let te = |s: usize, e: usize, kind: &str| TimeExpr {
+        let te = |s: usize, e: usize, kind: TimeKind| TimeExpr {
             span: Span::new(s, e),
-            kind: kind.into(),
+            kind,
             value: String::new(),
             modifier: None,
             range_end: None,
-            anchor: "none".into(),
+            anchor: newsfuse_doc::TimeAnchor::None,
         };
-        doc.times = vec![te(0, 14, "DATE"), te(17, 23, "DURATION")];
+        doc.times = vec![te(0, 14, TimeKind::Date), te(17, 23, TimeKind::Duration)];
         let f = figures(&doc);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].counted, "truce");

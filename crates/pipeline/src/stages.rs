@@ -2,7 +2,7 @@
 //! Stage crates know nothing of each other; this is where their outputs meet
 //! the document model.
 
-use newsfuse_doc::{DateProvenance, Document, Published, Span, TimeExpr};
+use newsfuse_doc::{DateProvenance, Document, Published, Span, TimeAnchor, TimeExpr, TimeKind};
 use rayon::prelude::*;
 
 /// Runs every per-document stage: language, sentences and tokens, named
@@ -78,16 +78,20 @@ fn month_day(printed: &str) -> Option<(u32, u32)> {
 fn time_expr(t: newsfuse_time::Timex) -> TimeExpr {
     TimeExpr {
         span: Span::new(t.start, t.end),
-        kind: t.kind.as_str().to_string(),
+        kind: match t.kind {
+            newsfuse_time::TimexType::Date => TimeKind::Date,
+            newsfuse_time::TimexType::Time => TimeKind::Time,
+            newsfuse_time::TimexType::Duration => TimeKind::Duration,
+            newsfuse_time::TimexType::Set => TimeKind::Set,
+        },
         value: t.value,
         modifier: t.modifier,
         range_end: t.range_end,
         anchor: match t.anchor {
-            newsfuse_time::Anchor::Dct => "dct",
-            newsfuse_time::Anchor::Narrative(_) => "narrative",
-            newsfuse_time::Anchor::None => "none",
-        }
-        .to_string(),
+            newsfuse_time::Anchor::Dct => TimeAnchor::Dct,
+            newsfuse_time::Anchor::Narrative(_) => TimeAnchor::Narrative,
+            newsfuse_time::Anchor::None => TimeAnchor::None,
+        },
     }
 }
 
