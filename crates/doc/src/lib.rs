@@ -12,9 +12,12 @@
 
 use serde::{Deserialize, Serialize};
 
+mod figure;
+pub use figure::{Figure, FigureKind, Hedge};
+
 /// Version of the JSON document schema. Bump the minor part for additive
 /// changes, the major part for anything that breaks readers.
-pub const SCHEMA_VERSION: &str = "newsfuse.document/1.3";
+pub const SCHEMA_VERSION: &str = "newsfuse.document/1.4";
 
 /// A half-open byte range `[start, end)` into a document's text.
 ///
@@ -390,6 +393,9 @@ pub struct Document {
     /// Direct and reported statements, in text order of their content (quotes stage).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<Quote>,
+    /// Figures (counts, money, durations, ages, ...), sorted by span (figures stage).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
     /// Source fields newsfuse does not interpret (JSONL extras), kept verbatim.
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -490,6 +496,13 @@ impl Document {
                     return Err(format!("{name} span {}..{} overlaps the previous one", span.start, span.end));
                 }
                 last_end = span.end;
+            }
+        }
+        for figure in &self.figures {
+            for span in std::iter::once(&figure.span).chain(&figure.counted_span) {
+                if span.slice(&self.text).is_none() {
+                    return Err(format!("figure span {}..{} is not inside the text", span.start, span.end));
+                }
             }
         }
         for quote in &self.quotes {

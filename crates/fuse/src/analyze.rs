@@ -692,14 +692,14 @@ const MAX_FIGURE_PEERS: usize = 200;
 struct FigureRef {
     doc: usize,
     unit: Option<usize>,
-    figure: crate::figures::Figure,
+    figure: newsfuse_doc::Figure,
 }
 
 fn figure_text(docs: &[&Document], r: &FigureRef) -> String {
     docs[r.doc].span_text(r.figure.span).to_string()
 }
 
-fn quantity_name(f: &crate::figures::Figure) -> String {
+fn quantity_name(f: &newsfuse_doc::Figure) -> String {
     match (f.counted.is_empty(), f.unit.is_empty()) {
         (false, false) => format!("{} ({})", f.counted, f.unit),
         (false, true) if !f.predicate.is_empty() => format!("{} {}", f.counted, f.predicate),
@@ -712,14 +712,15 @@ fn quantity_name(f: &crate::figures::Figure) -> String {
 /// Figures of one quantity across documents: rows for those the sources agree
 /// on, conflicts (or updates) for those they do not.
 fn figure_rows(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], src: impl Fn(usize) -> usize) -> (Vec<FigureRow>, Vec<Conflict>) {
-    use crate::figures::{compatible, figures, same_quantity};
+    use newsfuse_figures::{compatible, same_quantity};
     let mut refs: Vec<FigureRef> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        for f in figures(doc) {
+        // The figures stage ran on every document (`Document::figures`).
+        for f in &doc.figures {
             if f.counted.is_empty() && f.predicate.is_empty() && f.unit.is_empty() {
                 continue;
             }
-            refs.push(FigureRef { doc: d, unit: unit_at(units, d, f.span), figure: f });
+            refs.push(FigureRef { doc: d, unit: unit_at(units, d, f.span), figure: f.clone() });
         }
     }
     // Copies of one figure within one source add nothing: keep the first.
@@ -728,7 +729,7 @@ fn figure_rows(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], s
     // Only figures sharing a quantity key (head noun, modifier, predicate) can be one quantity.
     let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in refs.iter().enumerate() {
-        for key in crate::figures::quantity_keys(&r.figure) {
+        for key in newsfuse_figures::quantity_keys(&r.figure) {
             buckets.entry(key).or_default().push(i);
         }
     }
@@ -835,7 +836,7 @@ fn figure_rows(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], s
 
 /// A figure whose quantity is known: it counts a named thing ("prisoners of
 /// war"), or generic people with what happened to them ("12 people died").
-fn specific(f: &crate::figures::Figure) -> bool {
+fn specific(f: &newsfuse_doc::Figure) -> bool {
     const GENERIC: &[&str] = &["", "people", "person", "persons"];
     !GENERIC.contains(&f.counted.as_str()) || !f.predicate.is_empty()
 }

@@ -3,7 +3,6 @@ pub mod cluster;
 pub mod summarize;
 pub mod units;
 pub mod analyze;
-pub mod figures;
 mod vector;
 
 /// A document of one body paragraph made of the given sentences, for tests.

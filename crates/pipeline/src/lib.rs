@@ -12,8 +12,10 @@
 //! CoNLL-2003 model, [`entities`]), time expressions (`newsfuse-time`).
 //! Per batch ([`Pipeline::finish_batch`], after every document is read):
 //! undated documents are dated from the evidence of the batch, mentions are
-//! resolved into entities across documents, and statements are found last, so
-//! that speakers are the batch's entities and quote times use inferred dates.
+//! resolved into entities across documents, statements are found (after
+//! resolution, so that speakers are the batch's entities and quote times use
+//! inferred dates), and figures (after dating, which may re-tag the times
+//! that figures leave out).
 //!
 //! ```
 //! use newsfuse_pipeline::{Config, Input, Pipeline, Quiet};
@@ -196,7 +198,7 @@ impl Pipeline {
     /// The stages that need the whole batch, in order: dating undated
     /// documents, resolving entities across documents, then statements (so
     /// speakers resolve to the batch's entities and quote times to the
-    /// inferred dates).
+    /// inferred dates) and figures (per document, on the final times).
     pub fn finish_batch(&self, docs: &mut [Document], observer: &dyn Observer) -> Vec<EntityDocs> {
         let clock = Instant::now();
         self.pool.install(|| stages::date_undated(docs));
@@ -208,6 +210,10 @@ impl Pipeline {
         let method = self.config.quotes;
         self.pool.install(|| docs.par_iter_mut().for_each(|doc| stages::annotate_quotes(doc, method)));
         observer.stage_done("quotes", clock);
+        // Figures leave out dates and times, so they follow the final time expressions.
+        let clock = Instant::now();
+        self.pool.install(|| docs.par_iter_mut().for_each(stages::annotate_figures));
+        observer.stage_done("figures", clock);
         entities
     }
 

@@ -24,6 +24,13 @@ pub fn annotate_quotes(doc: &mut Document, method: newsfuse_quotes::Method) {
     }
 }
 
+/// Finds the figures of a document (`newsfuse_figures`): counts, money,
+/// durations, ages, with their hedges. Runs on the final time expressions,
+/// whose dates and times it leaves out.
+pub fn annotate_figures(doc: &mut Document) {
+    doc.figures = newsfuse_figures::figures(doc);
+}
+
 /// Tags time expressions, resolving relative ones against the publication
 /// date when it is known (and leaving them underspecified when it is not).
 pub fn annotate_times(doc: &mut Document) {
