@@ -11,9 +11,9 @@ use std::process::exit;
 use std::time::Instant;
 
 use newsfuse_doc::{Document, Mention, Origin, Paragraph, Span, TimeExpr};
-use newsfuse_entities::hash::Rng;
-use newsfuse_entities::perceptron::{Perceptron, SentenceFeatures, Trainer};
 use newsfuse_entities::Model;
+use newsfuse_learn::hash::Rng;
+use newsfuse_learn::perceptron::{Perceptron, SentenceFeatures, Trainer};
 use newsfuse_quotes::{rules, tagger};
 
 fn die(msg: impl std::fmt::Display) -> ! {
