@@ -36,7 +36,7 @@ const CHUNK: usize = 64;
 /// Reads every input (the sample corpus when `paths` is empty) and runs the
 /// per-document stages, then dates undated documents from the batch. Returns
 /// the documents in input order and the failures, already reported.
-type Entities = Vec<(newsfuse_entities::resolve::Entity, Vec<String>)>;
+type Entities = Vec<(newsfuse_fuse::entities::Entity, Vec<String>)>;
 
 pub(crate) fn read_all(paths: Vec<PathBuf>, opts: &CommonOpts) -> (Vec<newsfuse_doc::Document>, Entities, Vec<Failure>, usize) {
     let (inputs, mut failures) = if paths.is_empty() {

@@ -24,7 +24,6 @@
 pub mod clusters;
 pub mod features;
 pub mod ner;
-pub mod resolve;
 
 pub use ner::{doc_hints, read_conll, spans, train, train_file, Kind, LoadError, Model, Scheme, Scores, Scratch, Sentence, Span, Tag, TrainConfig, TrainReport};
 
