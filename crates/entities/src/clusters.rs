@@ -9,7 +9,7 @@
 //! same clusters.
 
 use crate::features::Clusters;
-use crate::hash::{hash_str, FastMap, Rng};
+use newsfuse_learn::hash::{hash_str, FastMap, Rng};
 
 #[derive(Clone, Debug)]
 pub struct ClusterConfig {

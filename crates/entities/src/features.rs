@@ -4,14 +4,9 @@
 //! are computed once per sentence, then every token's features are hashed
 //! conjunctions of those values within a ±2 window.
 
-use crate::hash::{combine, hash_lower, hash_str, FastMap};
-use crate::perceptron::SentenceFeatures;
-
-/// Anything that turns a tokenized sentence into hashed features can drive
-/// the generic [`Perceptron`](crate::perceptron::Perceptron).
-pub trait FeatureExtractor {
-    fn extract(&self, tokens: &[&str], out: &mut SentenceFeatures);
-}
+use newsfuse_learn::hash::{combine, hash_lower, hash_str, FastMap};
+use newsfuse_learn::perceptron::SentenceFeatures;
+use newsfuse_learn::FeatureExtractor;
 
 // ---------------------------------------------------------------------------
 // Gazetteer

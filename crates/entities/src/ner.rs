@@ -5,8 +5,8 @@ use std::fmt;
 use std::time::Instant;
 
 use crate::features::{Clusters, Gazetteer, NerFeatures};
-use crate::hash::Rng;
-use crate::perceptron::{Perceptron, SentenceFeatures, Trainer};
+use newsfuse_learn::hash::Rng;
+use newsfuse_learn::perceptron::{Perceptron, SentenceFeatures, Trainer};
 
 // ---------------------------------------------------------------------------
 // Tags and spans
@@ -424,7 +424,7 @@ impl Model {
 /// count).
 pub fn doc_hints(sentences: &[Vec<&str>], tags: &[Vec<Tag>]) -> Vec<Vec<u8>> {
     let key = |t: &str| t.chars().next().is_some_and(|c| c.is_uppercase()).then(|| t.to_lowercase());
-    let mut seen: crate::hash::FastMap<String, u8> = Default::default();
+    let mut seen: newsfuse_learn::hash::FastMap<String, u8> = Default::default();
     for (s, ts) in sentences.iter().zip(tags) {
         for (tok, tag) in s.iter().zip(ts) {
             let bit = match tag {
@@ -775,7 +775,7 @@ fn read_weights(r: &mut R, labels: &[String], bits: u32) -> Result<Perceptron, L
             }
         }
     }
-    Ok(crate::perceptron::from_parts(labels.to_vec(), bits, q, scale))
+    Ok(newsfuse_learn::perceptron::from_parts(labels.to_vec(), bits, q, scale))
 }
 
 impl Model {

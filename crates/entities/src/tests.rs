@@ -163,9 +163,9 @@ fn scores_match_hand_count() {
 #[test]
 fn generic_tagger_other_labels() {
     // The perceptron works for any label set, e.g. quote attribution tags.
-    use crate::features::{FeatureExtractor, NerFeatures};
-    use crate::hash::Rng;
-    use crate::perceptron::{Perceptron, SentenceFeatures, Trainer};
+    use crate::features::NerFeatures;
+    use newsfuse_learn::hash::Rng;
+    use newsfuse_learn::perceptron::{FeatureExtractor, Perceptron, SentenceFeatures, Trainer};
     let labels: Vec<String> = ["O", "SPEAKER", "CUE"].iter().map(|s| s.to_string()).collect();
     let fx = NerFeatures::default();
     let sents = [(vec!["Smith", "said", "yes"], vec![1u16, 2, 0]), (vec!["Jones", "said", "no"], vec![1, 2, 0])];

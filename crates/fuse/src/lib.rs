@@ -1,5 +1,27 @@
+//! newsfuse-fuse: the cross-document work. Given the annotated documents of a batch, it
+//! resolves entity mentions across documents ([`entities`]), groups wire copies so they
+//! count once ([`syndication`]), clusters documents into stories ([`cluster`]), and builds
+//! each story's cross-checked record ([`analyze`]): corroboration, quote matching, conflicts
+//! and updates, timeline, per-outlet view and a cited brief ([`summarize`]).
+//!
+//! ```
+//! use newsfuse_fuse::entities::{resolve, MentionRef};
+//!
+//! let mentions = [
+//!     MentionRef { doc: 0, text: "President Vladimir Putin", label: "PER" },
+//!     MentionRef { doc: 1, text: "Putin", label: "PER" },
+//!     MentionRef { doc: 1, text: "Kiev", label: "LOC" },
+//!     MentionRef { doc: 2, text: "Kyiv", label: "LOC" },
+//! ];
+//! let entities = resolve(&mentions);
+//! assert_eq!(entities[0].canonical, "Vladimir Putin");
+//! assert_eq!(entities[0].mentions, [0, 1]);
+//! assert_eq!(entities[1].aliases, ["Kiev", "Kyiv"]);
+//! ```
+
 pub mod syndication;
 pub mod cluster;
+pub mod entities;
 pub mod summarize;
 pub mod units;
 pub mod analyze;

@@ -59,10 +59,10 @@ pub fn annotate(doc: &mut Document) {
     doc.mentions = mentions;
 }
 
-/// Resolves the mentions of all documents into entities (`newsfuse_entities::resolve`)
+/// Resolves the mentions of all documents into entities (`newsfuse_fuse::entities::resolve`)
 /// and records each mention's entity; returns the entities with the documents they appear in.
-pub fn resolve_batch(docs: &mut [Document]) -> Vec<(newsfuse_entities::resolve::Entity, Vec<String>)> {
-    use newsfuse_entities::resolve::MentionRef;
+pub fn resolve_batch(docs: &mut [Document]) -> Vec<(newsfuse_fuse::entities::Entity, Vec<String>)> {
+    use newsfuse_fuse::entities::MentionRef;
     mention_known_names(docs);
     // Text mentions, plus who the metadata names: dateline agencies and
     // organizations in bylines ("Beacon Press Agency") are involved too.
@@ -86,7 +86,7 @@ pub fn resolve_batch(docs: &mut [Document]) -> Vec<(newsfuse_entities::resolve::
             owners.push((d, None));
         }
     }
-    let entities = newsfuse_entities::resolve::resolve(&refs);
+    let entities = newsfuse_fuse::entities::resolve(&refs);
     let mut out = Vec::with_capacity(entities.len());
     for e in entities {
         let mut ids: Vec<String> = Vec::new();

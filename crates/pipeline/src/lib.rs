@@ -107,7 +107,7 @@ pub struct Quiet;
 impl Observer for Quiet {}
 
 /// A resolved entity with the ids of the documents it appears in.
-pub type EntityDocs = (newsfuse_entities::resolve::Entity, Vec<String>);
+pub type EntityDocs = (newsfuse_fuse::entities::Entity, Vec<String>);
 
 /// The documents of a run, in input order, with what came with them.
 pub struct Batch {

@@ -6,6 +6,18 @@
 //! the batch, the channel ("in a post on Truth Social") and the time ("on
 //! Saturday") where the text gives them.
 //!
+//! ```
+//! use newsfuse_doc::{Document, Paragraph, Span};
+//!
+//! let text = "“We will rebuild the bridge,” the mayor said on Monday.";
+//! let mut doc = Document::new("example", Default::default(), text.to_string());
+//! doc.paragraphs.push(Paragraph { span: Span::new(0, text.len()), kind: Default::default() });
+//! newsfuse_text::annotate(&mut doc); // language, sentences, tokens
+//! let quotes = newsfuse_quotes::find_quotes(&doc);
+//! assert_eq!(doc.span_text(quotes[0].content[0]), "We will rebuild the bridge,");
+//! assert_eq!(quotes[0].source.map(|s| doc.span_text(s)), Some("the mayor"));
+//! ```
+//!
 //! - [`marks`]: quotation marks of every style, paired per paragraph,
 //!   continued across paragraphs, bounded when unbalanced.
 //! - `rules`: cue-verb lexicon, source phrases, reported speech.

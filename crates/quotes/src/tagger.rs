@@ -1,12 +1,12 @@
 //! The learned component: a BIO tagger for Source / Cue / Content over the
-//! tokens of each sentence (the `newsfuse-entities` averaged perceptron),
+//! tokens of each sentence (the `newsfuse-learn` averaged perceptron),
 //! trained on PolNeAR. Its features include what the precise rules say about
 //! each token (inside quotation marks, cue lexicon, the role the rules gave
 //! it), so it learns where to trust them and what they miss.
 
 use newsfuse_doc::{Document, Quote, Span};
-use newsfuse_entities::hash::{combine, hash_lower, hash_str};
-use newsfuse_entities::perceptron::{Perceptron, SentenceFeatures, NKEYS};
+use newsfuse_learn::hash::{combine, hash_lower, hash_str};
+use newsfuse_learn::perceptron::{Perceptron, SentenceFeatures, NKEYS};
 
 use crate::lexicon::{self, lower, Cue};
 use crate::rules::Ctx;
@@ -413,7 +413,7 @@ fn load_one(bytes: &[u8]) -> Option<(Perceptron, &[u8])> {
     let n = (1usize << bits) * labels.len() * 2;
     let w = rest.get(4..4 + n)?;
     let q: Vec<i16> = w.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
-    Some((newsfuse_entities::perceptron::from_parts(labels, bits as u32, q, scale), &rest[4 + n..]))
+    Some((newsfuse_learn::perceptron::from_parts(labels, bits as u32, q, scale), &rest[4 + n..]))
 }
 
 /// Tags every sentence and groups the spans into attributions: each cue with

@@ -6,6 +6,20 @@
 //! its lexical class from a static table once, and only tokens with a class (or digits)
 //! start pattern matching. No regexes or per-token allocations are involved, which is
 //! what makes it several orders of magnitude faster than HeidelTime.
+//!
+//! ```
+//! use newsfuse_time::{tag, Dct, TimexType};
+//!
+//! let text = "Talks resumed on Monday and will last two weeks.";
+//! let dct = Dct { date: (2025, 5, 21), time: None }; // a Wednesday
+//! let found = tag(text, Some(&dct));
+//! assert_eq!(&text[found[0].start..found[0].end], "Monday");
+//! assert_eq!(found[0].value, "2025-05-19");
+//! assert_eq!((found[1].kind, found[1].value.as_str()), (TimexType::Duration, "P2W"));
+//! ```
+//!
+//! The grammar is in `parse.rs` and its submodules under `parse/`, one per kind of
+//! expression (dates, times, durations, sets, relative, holidays, ...).
 
 pub mod calendar;
 pub mod infer;

@@ -14,8 +14,8 @@ use std::process::exit;
 use std::time::Instant;
 
 use newsfuse_doc::{Document, Span};
-use newsfuse_entities::hash::Rng;
-use newsfuse_entities::perceptron::{Perceptron, SentenceFeatures, Trainer};
+use newsfuse_learn::hash::Rng;
+use newsfuse_learn::perceptron::{Perceptron, SentenceFeatures, Trainer};
 use newsfuse_pipeline::{Config, Pipeline};
 use newsfuse_quotes::{rules, tagger};
 

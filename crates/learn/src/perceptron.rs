@@ -1,7 +1,7 @@
 //! Generic greedy averaged-perceptron sequence tagger over hashed features.
 //!
 //! Knows nothing about NER: it takes per-token feature hashes (from any
-//! [`FeatureExtractor`](crate::features)) and a label set, adds tag-history
+//! [`FeatureExtractor`]) and a label set, adds tag-history
 //! features itself, and decodes left to right. The weight table is dense
 //! (`rows x labels`, row chosen by hash) so scoring a token is one contiguous
 //! row read per feature — that is what makes tagging fast.
@@ -56,6 +56,12 @@ impl SentenceFeatures {
         let k = self.extra_stride;
         self.extra.get(i * k..(i + 1) * k).unwrap_or(&[])
     }
+}
+
+/// Anything that turns a tokenized sentence into hashed features can drive
+/// the generic [`Perceptron`].
+pub trait FeatureExtractor {
+    fn extract(&self, tokens: &[&str], out: &mut SentenceFeatures);
 }
 
 const H_PREV1: u64 = 0x1001;

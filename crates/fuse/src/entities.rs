@@ -1,20 +1,36 @@
 //! Cross-document entity resolution: one entity per real-world person, place
-//! or organization across all documents of a batch.
+//! or organization across all documents of a batch, from the mentions the
+//! tagger found (text and type, PER / ORG / LOC / MISC).
 //!
-//! Mentions are normalized (titles and possessives stripped, diacritics and
-//! common transliteration endings folded: Zelenskyy / Zelenskiy / Zelensky,
-//! Vašárek / Vasarek), exonyms mapped (Kiev → Kyiv), and then linked when:
-//! their keys are equal; an acronym matches a longer name's initials (EU /
-//! European Union, U.S. / United States); a lone surname matches exactly one
-//! person's full name (Putin → Vladimir Putin, but Vladimir Putin is never
-//! linked to Vladimir Medinsky: first names do not link); or two names of the
-//! same type are near-identical spellings (Brezovo / Brezhovo, Vasarec /
-//! Vasarek: Jaro-Winkler ≥ 0.93 on every word, same number of words).
-//! Companies are compared without a trailing legal form when two words are
-//! left ("Dravna Hydro Corp." / "Dravna Hydro"). An entity is named by its
-//! fullest plausible form: a person's full name however rarely written, any
-//! other entity's among the forms written at least a quarter as often as
-//! its most common one.
+//! The algorithm, in [`resolve`]:
+//!
+//! 1. **Normalize.** Each mention is stripped of titles and possessives
+//!    ("President", "Ms.", "'s") and keyed: diacritics and case folded,
+//!    common transliteration endings folded (Zelenskyy / Zelenskiy / Zelensky,
+//!    Vašárek / Vasarek), exonyms mapped (Kiev → Kyiv). A leading word that
+//!    stands alone elsewhere as a MISC mention ("Ukrainian") is dropped before
+//!    a person's name; companies are keyed without a trailing legal form when
+//!    two words are left ("Dravna Hydro Corp." / "Dravna Hydro").
+//! 2. **Group.** Mentions with equal keys are one form, with its label votes
+//!    and surface spellings.
+//! 3. **Link** forms (union-find), each rule comparing a form only with the
+//!    few that could match it (blocking), so large batches stay near-linear:
+//!    near-identical spellings of the same type and number of words
+//!    (Brezovo / Brezhovo, Vasarec / Vasarek: Jaro-Winkler ≥ 0.93 on every
+//!    word, short words equal) and two-word persons with one surname and
+//!    similar first names (Voldimi / Volodymyr Zelensky); an acronym to the
+//!    longer names with its initials, never persons (EU / European Union,
+//!    U.S. / United States); a lone surname to the one person whose full name
+//!    ends with it, or failing that with a near spelling of it (Putin →
+//!    Vladimir Putin, but Vladimir Putin is never linked to Vladimir Medinsky:
+//!    first names do not link); a non-person name of two words or more to the
+//!    one longer name it is part of ("Civil Protection" / "National Civil
+//!    Protection Directorate").
+//! 4. **Name.** Each group is an entity with the majority label, every
+//!    spelling as an alias, and its fullest plausible form as the canonical
+//!    name: a person's full name however rarely written (at most four words),
+//!    any other entity's among the forms written at least a quarter as often
+//!    as its most common one. Entities are ordered by first mention.
 
 use std::collections::BTreeMap;
 
@@ -162,11 +178,11 @@ const NEAR_MIN_CHARS: usize = 7;
 /// ("Maria de la Cruz Lopez" is five words, rare; titles are stripped already).
 const MAX_PERSON_WORDS: usize = 4;
 
-/// Resolves mentions into entities, ordered by first mention.
 /// Most letters by which two spellings of one name differ in length
 /// ("Voldimi Zelensky" / "Volodymyr Zelensky": 2).
 const MAX_LENGTH_GAP: usize = 3;
 
+/// Resolves mentions into entities, ordered by first mention.
 pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
     // Distinct forms by key, with their mentions and label votes.
     struct Form {
