@@ -277,12 +277,68 @@ pub struct TimeExpr {
     pub anchor: TimeAnchor,
 }
 
+/// The type of a named entity (CoNLL-2003's four), serialized as CoNLL
+/// writes it. Variants are in the order of those names, so maps keyed by
+/// label iterate as they did when labels were strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+pub enum EntityLabel {
+    /// A place: a country, city, region, river, building.
+    #[serde(rename = "LOC")]
+    Loc,
+    /// Anything else named: nationalities, events, products, laws.
+    #[serde(rename = "MISC")]
+    #[default]
+    Misc,
+    /// An organization: a company, agency, party, team, outlet.
+    #[serde(rename = "ORG")]
+    Org,
+    /// A person.
+    #[serde(rename = "PER")]
+    Per,
+}
+
+impl EntityLabel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityLabel::Loc => "LOC",
+            EntityLabel::Misc => "MISC",
+            EntityLabel::Org => "ORG",
+            EntityLabel::Per => "PER",
+        }
+    }
+
+    /// People and organizations: who can say something.
+    pub fn can_speak(self) -> bool {
+        matches!(self, EntityLabel::Per | EntityLabel::Org)
+    }
+}
+
+impl std::str::FromStr for EntityLabel {
+    type Err = String;
+
+    /// `PER`, `ORG`, `LOC` or `MISC`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "PER" => Ok(EntityLabel::Per),
+            "ORG" => Ok(EntityLabel::Org),
+            "LOC" => Ok(EntityLabel::Loc),
+            "MISC" => Ok(EntityLabel::Misc),
+            _ => Err(format!("not an entity label: {s:?} (PER, ORG, LOC or MISC)")),
+        }
+    }
+}
+
+impl std::fmt::Display for EntityLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A named-entity mention found by the entity stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub span: Span,
-    /// `PER`, `ORG`, `LOC` or `MISC` (CoNLL-2003 types).
-    pub label: String,
+    pub label: EntityLabel,
     /// The canonical name of the entity this mention was resolved to across
     /// the documents read together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -322,9 +378,9 @@ pub struct Speaker {
     /// when the speaker could not be decided, with `candidates` given instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
-    /// `PER`, `ORG`, ... of the entity, when known.
+    /// The entity's type, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<EntityLabel>,
     /// How the source was resolved: `name`, `pronoun`, `role`, `previous-quote`.
     pub via: String,
     /// The entities it might be, best first, when `entity` is `None`.
@@ -539,7 +595,7 @@ mod tests {
         ];
         doc.sentences = vec![Span::new(0, 15), Span::new(16, 25), Span::new(27, 37)];
         doc.tokens = vec![Span::new(0, 3), Span::new(4, 8), Span::new(9, 14), Span::new(14, 15), Span::new(16, 19), Span::new(20, 24), Span::new(24, 25)];
-        doc.mentions = vec![Mention { span: Span::new(0, 8), label: "PER".into(), entity: None }];
+        doc.mentions = vec![Mention { span: Span::new(0, 8), label: EntityLabel::Per, entity: None }];
         doc.check_spans().unwrap();
         let words = |spans: &[Span]| spans.iter().map(|s| doc.span_text(*s).to_string()).collect::<Vec<_>>();
         assert_eq!(words(doc.tokens_in(doc.sentences[1])), ["She", "left", "."]);

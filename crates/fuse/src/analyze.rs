@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use newsfuse_doc::{Document, Span};
+use newsfuse_doc::{Document, EntityLabel, Span};
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
@@ -116,7 +116,7 @@ pub struct Story {
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityRow {
     pub name: String,
-    pub label: String,
+    pub label: EntityLabel,
     /// Spellings seen in this story, most frequent first.
     pub aliases: Vec<String>,
     pub mentions: usize,
@@ -478,7 +478,7 @@ fn representative(group: &[usize], units: &[Unit], centroid: &Vector) -> usize {
 
 fn entity_rows(docs: &[&Document]) -> Vec<EntityRow> {
     struct Acc<'a> {
-        labels: BTreeMap<&'a str, usize>,
+        labels: BTreeMap<EntityLabel, usize>,
         aliases: BTreeMap<&'a str, usize>,
         mentions: usize,
         docs: BTreeSet<usize>,
@@ -488,7 +488,7 @@ fn entity_rows(docs: &[&Document]) -> Vec<EntityRow> {
         for m in &doc.mentions {
             let Some(name) = m.entity.as_deref() else { continue };
             let a = acc.entry(name).or_insert_with(|| Acc { labels: BTreeMap::new(), aliases: BTreeMap::new(), mentions: 0, docs: BTreeSet::new() });
-            *a.labels.entry(m.label.as_str()).or_insert(0) += 1;
+            *a.labels.entry(m.label).or_insert(0) += 1;
             *a.aliases.entry(doc.span_text(m.span)).or_insert(0) += 1;
             a.mentions += 1;
             a.docs.insert(d);
@@ -499,7 +499,7 @@ fn entity_rows(docs: &[&Document]) -> Vec<EntityRow> {
         .map(|(name, a)| {
             let mut aliases: Vec<(&str, usize)> = a.aliases.into_iter().collect();
             aliases.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-            let label = a.labels.iter().max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0))).map(|x| x.0.to_string()).unwrap_or_default();
+            let label = a.labels.iter().max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0))).map(|x| *x.0).unwrap_or_default();
             EntityRow { name: name.to_string(), label, aliases: aliases.into_iter().map(|x| x.0.to_string()).collect(), mentions: a.mentions, documents: a.docs.len() }
         })
         .collect();

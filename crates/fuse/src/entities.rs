@@ -34,11 +34,13 @@
 
 use std::collections::BTreeMap;
 
+pub use newsfuse_doc::EntityLabel;
+
 /// One mention to resolve: which document, its text, its type (PER, ORG, LOC, MISC).
 pub struct MentionRef<'a> {
     pub doc: usize,
     pub text: &'a str,
-    pub label: &'a str,
+    pub label: EntityLabel,
 }
 
 /// A resolved entity.
@@ -48,7 +50,7 @@ pub struct Entity {
     /// words; another entity's longest among the forms written at least a
     /// quarter as often as the most frequent.
     pub canonical: String,
-    pub label: String,
+    pub label: EntityLabel,
     /// Every distinct surface form, sorted.
     pub aliases: Vec<String>,
     /// Indices into the input mentions.
@@ -187,17 +189,17 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
     // Distinct forms by key, with their mentions and label votes.
     struct Form {
         key: String,
-        label_votes: BTreeMap<String, usize>,
+        label_votes: BTreeMap<EntityLabel, usize>,
         mentions: Vec<usize>,
         surfaces: BTreeMap<String, usize>,
     }
     // Words that stand alone as MISC mentions ("Ukrainian", "Russian") are
     // adjectives when they open a longer name: "Ukrainian Volodymyr Zelensky".
     let adjectives: std::collections::BTreeSet<String> =
-        mentions.iter().filter(|m| m.label == "MISC" && !m.text.trim().contains(' ')).map(|m| key(m.text)).collect();
+        mentions.iter().filter(|m| m.label == EntityLabel::Misc && !m.text.trim().contains(' ')).map(|m| key(m.text)).collect();
     // Each mention's name and key, computed once: the persons' keys are needed before the forms.
     let base: Vec<(String, String)> = mentions.iter().map(|m| strip(m.text)).map(|name| (key(&name), name)).collect();
-    let persons: std::collections::BTreeSet<&str> = mentions.iter().zip(&base).filter(|(m, _)| m.label == "PER").map(|(_, (k, _))| k.as_str()).collect();
+    let persons: std::collections::BTreeSet<&str> = mentions.iter().zip(&base).filter(|(m, _)| m.label == EntityLabel::Per).map(|(_, (k, _))| k.as_str()).collect();
     let mut forms: Vec<Form> = Vec::new();
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
     for (i, (m, (base_key, base_name))) in mentions.iter().zip(&base).enumerate() {
@@ -207,7 +209,7 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
         // name is a person elsewhere): "Dravna Hydro Corp." and "Russian
         // Foreign Ministry" keep their first word.
         while let Some((first, rest)) = name.split_once(' ') {
-            if rest.contains(' ') && adjectives.contains(&key(first)) && (m.label == "PER" || persons.contains(key(rest).as_str())) {
+            if rest.contains(' ') && adjectives.contains(&key(first)) && (m.label == EntityLabel::Per || persons.contains(key(rest).as_str())) {
                 name = rest.to_string();
                 stripped = true;
             } else {
@@ -215,7 +217,7 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
             }
         }
         let k = if stripped { key(&name) } else { base_key.clone() };
-        let k = if m.label == "PER" { k } else { without_legal_form(k) };
+        let k = if m.label == EntityLabel::Per { k } else { without_legal_form(k) };
         if k.is_empty() {
             continue;
         }
@@ -223,12 +225,12 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
             forms.push(Form { key: k.clone(), label_votes: BTreeMap::new(), mentions: Vec::new(), surfaces: BTreeMap::new() });
             forms.len() - 1
         });
-        *forms[f].label_votes.entry(m.label.to_string()).or_default() += 1;
+        *forms[f].label_votes.entry(m.label).or_default() += 1;
         *forms[f].surfaces.entry(name).or_default() += 1;
         forms[f].mentions.push(i);
     }
-    let label = |f: &Form| f.label_votes.iter().max_by_key(|(l, n)| (**n, std::cmp::Reverse((*l).clone()))).map(|(l, _)| l.clone()).unwrap_or_default();
-    let labels: Vec<String> = forms.iter().map(label).collect();
+    let label = |f: &Form| f.label_votes.iter().max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l))).map(|(l, _)| *l).unwrap_or_default();
+    let labels: Vec<EntityLabel> = forms.iter().map(label).collect();
 
     let mut parent: Vec<usize> = (0..forms.len()).collect();
     fn find(p: &mut [usize], x: usize) -> usize {
@@ -254,11 +256,11 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
 
     // Near spellings and same-surname persons: same type, same number of
     // words, same first letters of the first and last words.
-    let mut blocks: BTreeMap<(&str, usize, char, char), Vec<usize>> = BTreeMap::new();
+    let mut blocks: BTreeMap<(EntityLabel, usize, char, char), Vec<usize>> = BTreeMap::new();
     for f in 0..n {
         let w = words_of(f);
         if let (Some(first), Some(last)) = (w.first(), w.last()) {
-            blocks.entry((labels[f].as_str(), w.len(), first_char(first), first_char(last))).or_default().push(f);
+            blocks.entry((labels[f], w.len(), first_char(first), first_char(last))).or_default().push(f);
         }
     }
     // Near spellings differ in length by a few letters at most: within a block,
@@ -273,7 +275,7 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
                 let (ka, kb) = (&forms[a].key, &forms[b].key);
                 // Two persons with the same surname and similar first names:
                 // "Voldimi Zelensky" (a garbled translation) / "Volodymyr Zelensky".
-                let same_person = labels[a] == "PER"
+                let same_person = labels[a] == EntityLabel::Per
                     && ka.split(' ').count() == 2
                     && ka.rsplit(' ').next() == kb.rsplit(' ').next()
                     && strsim::jaro_winkler(ka.split(' ').next().unwrap_or(""), kb.split(' ').next().unwrap_or("")) >= 0.8;
@@ -286,10 +288,10 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
 
     // Acronyms: "us" ↔ "united states", "bpa" ↔ "beacon press agency" (never persons).
     let mut by_initials: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for f in (0..n).filter(|&f| labels[f] != "PER" && words_of(f).len() >= 2) {
+    for f in (0..n).filter(|&f| labels[f] != EntityLabel::Per && words_of(f).len() >= 2) {
         by_initials.entry(initials(&forms[f].key)).or_default().push(f);
     }
-    for a in (0..n).filter(|&a| labels[a] != "PER" && !forms[a].key.contains(' ') && forms[a].key.len() >= 2) {
+    for a in (0..n).filter(|&a| labels[a] != EntityLabel::Per && !forms[a].key.contains(' ') && forms[a].key.len() >= 2) {
         for &b in by_initials.get(&forms[a].key).map(Vec::as_slice).unwrap_or(&[]) {
             union(&mut parent, a, b);
         }
@@ -302,13 +304,13 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
     let prefix = |w: &str| -> String { w.chars().take(2).collect() };
     let mut by_last: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     let mut by_last_near: BTreeMap<(String, usize), Vec<usize>> = BTreeMap::new();
-    for f in (0..n).filter(|&f| labels[f] == "PER" && forms[f].key.contains(' ')) {
+    for f in (0..n).filter(|&f| labels[f] == EntityLabel::Per && forms[f].key.contains(' ')) {
         if let Some(last) = forms[f].key.rsplit(' ').next() {
             by_last.entry(last).or_default().push(f);
             by_last_near.entry((prefix(last), last.chars().count())).or_default().push(f);
         }
     }
-    for a in (0..n).filter(|&a| labels[a] == "PER" && !forms[a].key.contains(' ')) {
+    for a in (0..n).filter(|&a| labels[a] == EntityLabel::Per && !forms[a].key.contains(' ')) {
         let key = forms[a].key.as_str();
         let exact = by_last.get(key).map(Vec::as_slice).unwrap_or(&[]);
         let owners: std::collections::BTreeSet<usize> = if !exact.is_empty() {
@@ -331,7 +333,7 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
     // Short forms of organizations and places: "Civil Protection" is part of
     // exactly one longer name, "National Civil Protection Directorate".
     let mut by_part: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for f in (0..n).filter(|&f| labels[f] != "PER") {
+    for f in (0..n).filter(|&f| labels[f] != EntityLabel::Per) {
         let w = words_of(f);
         if w.len() > 6 {
             continue;
@@ -342,7 +344,7 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
             }
         }
     }
-    for a in (0..n).filter(|&a| labels[a] != "PER" && forms[a].key.contains(' ')) {
+    for a in (0..n).filter(|&a| labels[a] != EntityLabel::Per && forms[a].key.contains(' ')) {
         let owners: std::collections::BTreeSet<usize> =
             by_part.get(&forms[a].key).map(Vec::as_slice).unwrap_or(&[]).iter().filter(|&&b| b != a).map(|&b| find(&mut parent, b)).collect();
         if owners.len() == 1 {
@@ -360,19 +362,19 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
         .into_values()
         .map(|fs| {
             let mut surfaces: BTreeMap<String, usize> = BTreeMap::new();
-            let mut votes: BTreeMap<String, usize> = BTreeMap::new();
+            let mut votes: BTreeMap<EntityLabel, usize> = BTreeMap::new();
             let mut ms = Vec::new();
             for &f in &fs {
                 for (s, c) in &forms[f].surfaces {
                     *surfaces.entry(s.clone()).or_default() += c;
                 }
                 for (l, c) in &forms[f].label_votes {
-                    *votes.entry(l.clone()).or_default() += c;
+                    *votes.entry(*l).or_default() += c;
                 }
                 ms.extend(&forms[f].mentions);
             }
             ms.sort_unstable();
-            let label = votes.iter().max_by_key(|(l, c)| (**c, std::cmp::Reverse((*l).clone()))).map(|(l, _)| l.clone()).unwrap_or_default();
+            let label = votes.iter().max_by_key(|(l, c)| (**c, std::cmp::Reverse(**l))).map(|(l, _)| *l).unwrap_or_default();
             // The fullest name, among plausible ones: a person's full name
             // however rarely written ("Vladimir Putin" over "Putin"), but not
             // a title-laden run ("Northampton County District Attorney John
@@ -382,7 +384,7 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
             // merged in) does not name an entity written "U.S." a thousand times.
             let most = surfaces.values().copied().max().unwrap_or(0);
             let words = |s: &str| s.split_whitespace().count();
-            let plausible = |s: &str, c: usize| if label == "PER" { words(s) <= MAX_PERSON_WORDS } else { c * 4 >= most };
+            let plausible = |s: &str, c: usize| if label == EntityLabel::Per { words(s) <= MAX_PERSON_WORDS } else { c * 4 >= most };
             let pick = |all: bool| {
                 surfaces.iter().filter(|(s, c)| all || plausible(s, **c)).max_by_key(|(s, c)| (words(s), **c, std::cmp::Reverse((*s).clone()))).map(|(s, _)| s.clone())
             };
@@ -399,7 +401,7 @@ mod tests {
     use super::*;
 
     fn run(ms: &[(&str, &str)]) -> Vec<(String, Vec<String>)> {
-        let refs: Vec<MentionRef> = ms.iter().map(|(t, l)| MentionRef { doc: 0, text: t, label: l }).collect();
+        let refs: Vec<MentionRef> = ms.iter().map(|(t, l)| MentionRef { doc: 0, text: t, label: l.parse().unwrap() }).collect();
         resolve(&refs).into_iter().map(|e| (e.canonical, e.aliases)).collect()
     }
 

@@ -5,13 +5,13 @@
 //! and updates, timeline, per-outlet view and a cited brief ([`summarize`]).
 //!
 //! ```
-//! use newsfuse_fuse::entities::{resolve, MentionRef};
+//! use newsfuse_fuse::entities::{resolve, EntityLabel::{Loc, Per}, MentionRef};
 //!
 //! let mentions = [
-//!     MentionRef { doc: 0, text: "President Vladimir Putin", label: "PER" },
-//!     MentionRef { doc: 1, text: "Putin", label: "PER" },
-//!     MentionRef { doc: 1, text: "Kiev", label: "LOC" },
-//!     MentionRef { doc: 2, text: "Kyiv", label: "LOC" },
+//!     MentionRef { doc: 0, text: "President Vladimir Putin", label: Per },
+//!     MentionRef { doc: 1, text: "Putin", label: Per },
+//!     MentionRef { doc: 1, text: "Kiev", label: Loc },
+//!     MentionRef { doc: 2, text: "Kyiv", label: Loc },
 //! ];
 //! let entities = resolve(&mentions);
 //! assert_eq!(entities[0].canonical, "Vladimir Putin");

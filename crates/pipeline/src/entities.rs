@@ -4,8 +4,8 @@
 
 use std::sync::LazyLock;
 
-use newsfuse_doc::{Document, Mention, Span};
-use newsfuse_entities::Model;
+use newsfuse_doc::{Document, EntityLabel, Mention, Span};
+use newsfuse_entities::{Kind, Model};
 
 /// The CoNLL-2003 model shipped in `models/` (rebuilt by the command in
 /// `crates/entities/README.md`), embedded so the binary needs no files.
@@ -46,17 +46,27 @@ pub fn annotate(doc: &mut Document) {
         for e in newsfuse_entities::spans(tags) {
             let single = e.end - e.start == 1;
             let word = doc.span_text(toks[e.start]);
-            if single && matches!(e.kind.as_str(), "MISC" | "ORG") && lowercase_words.contains(word.to_lowercase().as_str()) {
+            if single && matches!(e.kind, Kind::Misc | Kind::Org) && lowercase_words.contains(word.to_lowercase().as_str()) {
                 continue;
             }
             mentions.push(Mention {
                 span: Span::new(toks[e.start].start as usize, toks[e.end - 1].end as usize),
-                label: e.kind.as_str().to_string(),
+                label: label_of(e.kind),
                 entity: None,
             });
         }
     }
     doc.mentions = mentions;
+}
+
+/// The document model's label for a tagger type.
+fn label_of(kind: Kind) -> EntityLabel {
+    match kind {
+        Kind::Per => EntityLabel::Per,
+        Kind::Org => EntityLabel::Org,
+        Kind::Loc => EntityLabel::Loc,
+        Kind::Misc => EntityLabel::Misc,
+    }
 }
 
 /// Resolves the mentions of all documents into entities (`newsfuse_fuse::entities::resolve`)
@@ -70,19 +80,19 @@ pub fn resolve_batch(docs: &mut [Document]) -> Vec<(newsfuse_fuse::entities::Ent
     let mut owners: Vec<(usize, Option<usize>)> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for (m, mention) in doc.mentions.iter().enumerate() {
-            refs.push(MentionRef { doc: d, text: doc.span_text(mention.span), label: &mention.label });
+            refs.push(MentionRef { doc: d, text: doc.span_text(mention.span), label: mention.label });
             owners.push((d, Some(m)));
         }
         if let Some(agency) = doc.dateline.as_ref().and_then(|dl| dl.agency.as_deref()) {
-            refs.push(MentionRef { doc: d, text: agency, label: "ORG" });
+            refs.push(MentionRef { doc: d, text: agency, label: EntityLabel::Org });
             owners.push((d, None));
         }
         for name in &doc.byline {
-            refs.push(MentionRef { doc: d, text: name, label: if is_organization(name) { "ORG" } else { "PER" } });
+            refs.push(MentionRef { doc: d, text: name, label: if is_organization(name) { EntityLabel::Org } else { EntityLabel::Per } });
             owners.push((d, None));
         }
         for name in doc.credits.iter().flat_map(|c| credited_names(c)) {
-            refs.push(MentionRef { doc: d, text: name, label: "PER" });
+            refs.push(MentionRef { doc: d, text: name, label: EntityLabel::Per });
             owners.push((d, None));
         }
     }
@@ -98,7 +108,7 @@ pub fn resolve_batch(docs: &mut [Document]) -> Vec<(newsfuse_fuse::entities::Ent
             }
             if let Some(m) = m {
                 // One type per entity: the majority of its mentions' (corpus-level consistency).
-                docs[d].mentions[m].label = e.label.clone();
+                docs[d].mentions[m].label = e.label;
                 docs[d].mentions[m].entity = Some(e.canonical.clone());
             }
         }
@@ -118,12 +128,12 @@ fn mention_known_names(docs: &mut [Document]) {
         return;
     }
     // Surface form -> its most frequent label; short or lower-case forms are too ambiguous.
-    let mut labels: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    let mut labels: BTreeMap<&str, BTreeMap<EntityLabel, usize>> = BTreeMap::new();
     for doc in docs.iter() {
         for m in &doc.mentions {
             let surface = doc.span_text(m.span);
             if surface.chars().count() >= 4 && surface.chars().next().is_some_and(char::is_uppercase) {
-                *labels.entry(surface).or_default().entry(m.label.as_str()).or_insert(0) += 1;
+                *labels.entry(surface).or_default().entry(m.label).or_insert(0) += 1;
             }
         }
     }
@@ -131,12 +141,12 @@ fn mention_known_names(docs: &mut [Document]) {
         return;
     }
     // Names seen once are too many (a large batch has hundreds of thousands) and too uncertain.
-    let (names, kinds): (Vec<String>, Vec<String>) = labels
+    let (names, kinds): (Vec<String>, Vec<EntityLabel>) = labels
         .iter()
         .filter(|(_, counts)| counts.values().sum::<usize>() >= 2)
         .map(|(surface, counts)| {
-            let label = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or("MISC", |(l, _)| l);
-            (surface.to_string(), label.to_string())
+            let label = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or(EntityLabel::Misc, |(l, _)| *l);
+            (surface.to_string(), label)
         })
         .unzip();
     let Ok(matcher) = aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(&names) else {
@@ -149,7 +159,7 @@ fn mention_known_names(docs: &mut [Document]) {
         let mut found = Vec::new();
         for m in matcher.find_iter(&doc.text) {
             if starts.contains(&(m.start() as u32)) && ends.contains(&(m.end() as u32)) {
-                found.push(Mention { span: Span::new(m.start(), m.end()), label: kinds[m.pattern().as_usize()].clone(), entity: None });
+                found.push(Mention { span: Span::new(m.start(), m.end()), label: kinds[m.pattern().as_usize()], entity: None });
             }
         }
         doc.mentions = found;

@@ -120,7 +120,7 @@ pub fn combine(ctx: &rules::Ctx, model: &tagger::Tagger, rule_atts: Vec<Attribut
             let same_cue = a.quote.cue.is_none() || a.quote.cue == r.quote.cue;
             // The rules name the speaker of a direct quote where the tagger's
             // source holds no name ("made a promise to survivors: “...”").
-            let named = |s: Option<Span>| s.is_some_and(|s| ctx.doc.mentions.iter().any(|m| s.contains(m.span) && matches!(m.label.as_str(), "PER" | "ORG")));
+            let named = |s: Option<Span>| s.is_some_and(|s| ctx.doc.mentions.iter().any(|m| s.contains(m.span) && m.label.can_speak()));
             let better = precise && !same_cue && named(r.quote.source) && !named(a.quote.source);
             if better {
                 a.quote.source = r.quote.source;

@@ -2,7 +2,7 @@
 //! reported speech around a cue verb ("X said (that) ...", "..., X said",
 //! "according to X, ...").
 
-use newsfuse_doc::{Document, Quote, Span};
+use newsfuse_doc::{Document, EntityLabel, Quote, Span};
 
 use crate::lexicon::{self, lower, Cue};
 use crate::marks::{find_marked, Marked};
@@ -403,7 +403,7 @@ pub(crate) fn subject_at(ctx: &Ctx, lo: usize, hi: usize) -> Option<(usize, usiz
         return None;
     }
     let span = ctx.span(lo, i)?;
-    let named = ctx.doc.mentions.iter().any(|m| span.contains(m.span) && matches!(m.label.as_str(), "PER" | "ORG"));
+    let named = ctx.doc.mentions.iter().any(|m| span.contains(m.span) && m.label.can_speak());
     named.then_some((lo, i))
 }
 
@@ -572,7 +572,7 @@ fn reported_in(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
 /// it precedes ("…, according to the national weather | service."), belongs
 /// to the source when it touches it, and is noise otherwise.
 pub fn mend_splits(ctx: &Ctx, atts: &mut [Attribution]) {
-    let mut names: Vec<Span> = ctx.doc.mentions.iter().filter(|m| matches!(m.label.as_str(), "PER" | "ORG")).map(|m| m.span).collect();
+    let mut names: Vec<Span> = ctx.doc.mentions.iter().filter(|m| m.label.can_speak()).map(|m| m.span).collect();
     names.sort_unstable();
     let words = |s: Span| ctx.toks_in(s).filter(|&k| !ctx.punct(k)).count();
     let quoted = |s: Span| ctx.toks_in(s).any(|k| ctx.quoted.get(k).copied().unwrap_or(false));
@@ -698,7 +698,7 @@ pub fn repair_sources(ctx: &Ctx, atts: &mut [Attribution]) {
             }
             continue;
         }
-        let has_per = ctx.doc.mentions.iter().any(|m| src.contains(m.span) && m.label == "PER");
+        let has_per = ctx.doc.mentions.iter().any(|m| src.contains(m.span) && m.label == EntityLabel::Per);
         let first = ctx.low(s0, &mut b);
         if has_per || !matches!(first, "the" | "a" | "an" | "its" | "his" | "her" | "their") {
             continue;
@@ -715,7 +715,7 @@ pub fn repair_sources(ctx: &Ctx, atts: &mut [Attribution]) {
             continue;
         }
         let Some(next) = ctx.toks.get(k + 1) else { continue };
-        let Some(m) = ctx.doc.mentions.iter().find(|m| m.span.start == next.start && m.label == "PER") else { continue };
+        let Some(m) = ctx.doc.mentions.iter().find(|m| m.span.start == next.start && m.label == EntityLabel::Per) else { continue };
         let f = ctx.toks.partition_point(|t| t.start < m.span.end);
         let ends = f >= sb || ctx.punct(f) || ctx.word(f).chars().next().is_some_and(char::is_lowercase);
         if ends && !ctx.quoted.get(f.saturating_sub(1)).copied().unwrap_or(true) {

@@ -2,7 +2,7 @@
 //! quote), how it was said (channel) and when (a time expression of the
 //! attribution clause).
 
-use newsfuse_doc::{Channel, Document, Mention, QuoteTime, Span, Speaker};
+use newsfuse_doc::{Channel, Document, EntityLabel, Mention, QuoteTime, Span, Speaker};
 
 use crate::Attribution;
 
@@ -136,7 +136,7 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                 // "later at the White House he": the pronoun is the source.
                 let full = doc.span_text(src);
                 if let Some((_, last)) = full.rsplit_once(' ') {
-                    if is_pronoun(last).is_some() && !doc.mentions.iter().any(|m| src.contains(m.span) && m.label == "PER") {
+                    if is_pronoun(last).is_some() && !doc.mentions.iter().any(|m| src.contains(m.span) && m.label == EntityLabel::Per) {
                         src = Span::new(src.end as usize - last.len(), src.end as usize);
                     }
                 }
@@ -147,11 +147,11 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                 // relative clause of the source are not its head.
                 let low = text.to_lowercase();
                 let cut = [", who ", ", whose ", ", which "].iter().filter_map(|k| low.find(k)).min().map_or(src.end, |i| src.start + i as u32);
-                let inside: Vec<&Mention> = mentions.iter().filter(|m| src.contains(m.span) && m.span.start < cut && matches!(m.label.as_str(), "PER" | "ORG" | "LOC" | "MISC")).collect();
+                let inside: Vec<&Mention> = mentions.iter().filter(|m| src.contains(m.span) && m.span.start < cut).collect();
                 // "Putin's aide Yuri Ushakov": the last name not followed by 's.
                 let head = inside.iter().rev().find(|m| {
                     let rest = doc.text.get(m.span.end as usize..).unwrap_or("");
-                    !(rest.starts_with("’s") || rest.starts_with("'s")) && (m.label == "PER" || m.label == "ORG")
+                    !(rest.starts_with("’s") || rest.starts_with("'s")) && (m.label == EntityLabel::Per || m.label == EntityLabel::Org)
                 });
                 // "the minister of Infrastructure", "Fishermen on Lake Sovin": a
                 // name after a preposition is not the one who speaks.
@@ -164,18 +164,18 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                     inside.iter().rev().find(|m| {
                         let rest = doc.text.get(m.span.end as usize..src.end as usize).unwrap_or("");
                         // "the Republican" is a description, not the party.
-                        rest.trim().trim_end_matches(',').is_empty() && !PARTY.contains(&doc.span_text(m.span).to_lowercase().as_str()) && !(m.label != "PER" && after_prep(m))
+                        rest.trim().trim_end_matches(',').is_empty() && !PARTY.contains(&doc.span_text(m.span).to_lowercase().as_str()) && !(m.label != EntityLabel::Per && after_prep(m))
                     })
                 });
                 // "the mayor of the locality, Teodoro Mraz": the name in apposition.
-                let has_per = inside.iter().any(|m| m.label == "PER");
+                let has_per = inside.iter().any(|m| m.label == EntityLabel::Per);
                 let apposition = if has_per || is_pronoun(text).is_some() {
                     None
                 } else {
                     let rest = doc.text.get(src.end as usize..).unwrap_or("");
                     let gap = rest.len() - rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace()).len();
                     let comma = rest.get(..gap).is_some_and(|g| g.contains(','));
-                    mentions.iter().find(|m| comma && m.label == "PER" && m.span.start as usize == src.end as usize + gap && !inside_content(m, atts))
+                    mentions.iter().find(|m| comma && m.label == EntityLabel::Per && m.span.start as usize == src.end as usize + gap && !inside_content(m, atts))
                 };
                 let head = apposition.or(head.copied());
                 let before = |pred: &dyn Fn(&Mention) -> bool| -> Vec<String> {
@@ -192,20 +192,20 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                     c
                 };
                 let antecedent = if relative {
-                    mentions.iter().rev().find(|m| m.span.end <= src.start && m.span.end + 4 >= src.start && matches!(m.label.as_str(), "PER" | "ORG"))
+                    mentions.iter().rev().find(|m| m.span.end <= src.start && m.span.end + 4 >= src.start && m.label.can_speak())
                 } else {
                     None
                 };
                 if let Some(m) = antecedent {
-                    Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label.clone()), via: "pronoun".into(), candidates: vec![] })
+                    Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label), via: "pronoun".into(), candidates: vec![] })
                 } else if let Some(m) = head {
-                    Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label.clone()), via: "name".into(), candidates: vec![] })
+                    Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label), via: "name".into(), candidates: vec![] })
                 } else if let Some(p) = is_pronoun(text) {
-                    let label = if p == "they" { "ORG" } else { "PER" };
+                    let label = if p == "they" { EntityLabel::Org } else { EntityLabel::Per };
                     // The last speaker when recent, else the last person named.
                     let recent = prev
                         .as_ref()
-                        .filter(|(s, at)| s.label.as_deref() == Some(label) && s.entity.is_some() && para_of(src.start) <= para_of(*at) + 1)
+                        .filter(|(s, at)| s.label == Some(label) && s.entity.is_some() && para_of(src.start) <= para_of(*at) + 1)
                         .map(|(s, _)| s.entity.clone().unwrap_or_default());
                     let mut cands = before(&|m: &Mention| m.label == label);
                     if let Some(r) = recent {
@@ -228,7 +228,7 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                     let plural = text.split_whitespace().last().is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("’s") && !w.ends_with("'s"));
                     if !words.is_empty() && !plural && (!cap || words.len() <= 1) {
                         for (i, m) in mentions.iter().enumerate() {
-                            if m.label != "PER" || m.span.start >= src.start && m.span.start > content_start || inside_content(m, atts) {
+                            if m.label != EntityLabel::Per || m.span.start >= src.start && m.span.start > content_start || inside_content(m, atts) {
                                 continue;
                             }
                             // Words after the mention's comma that are this source itself do not describe it.
@@ -244,11 +244,11 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                     match best {
                         Some((score, i)) if score >= 2 => {
                             let m = &mentions[i];
-                            Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label.clone()), via: "role".into(), candidates: vec![] })
+                            Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label), via: "role".into(), candidates: vec![] })
                         }
                         _ => {
                             let party = words.iter().all(|w| GENERIC.contains(&w.as_str()) || PARTY.contains(&w.as_str()));
-                            let recent = prev.as_ref().filter(|(sp, at)| sp.label.as_deref() == Some("PER") && para_of(src.start) <= para_of(*at) + 2);
+                            let recent = prev.as_ref().filter(|(sp, at)| sp.label == Some(EntityLabel::Per) && para_of(src.start) <= para_of(*at) + 2);
                             if party && recent.is_some() && !plural {
                                 // "the Republican", "the president": the person just quoted.
                                 let (sp, _) = recent.cloned().unwrap_or_default();
@@ -256,9 +256,9 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
                             } else if cap && !words.is_empty() && !party && !plural {
                                 // An organization the tagger did not name: "the Kremlin".
                                 let name = text.trim_start_matches("the ").trim_start_matches("The ").trim_end_matches(',').to_string();
-                                Some(Speaker { entity: Some(name), label: Some("ORG".into()), via: "name".into(), candidates: vec![] })
+                                Some(Speaker { entity: Some(name), label: Some(EntityLabel::Org), via: "name".into(), candidates: vec![] })
                             } else {
-                                let cands = before(&|m: &Mention| m.label == "PER");
+                                let cands = before(&|m: &Mention| m.label == EntityLabel::Per);
                                 Some(Speaker { entity: None, label: None, via: "role".into(), candidates: cands })
                             }
                         }
@@ -351,7 +351,7 @@ pub(crate) fn channels_and_times(doc: &Document, atts: &mut [Attribution]) {
                     name = doc
                         .mentions
                         .iter()
-                        .find(|m| m.span.start >= span.end && m.span.start <= span.end + 20 && m.label != "PER" && !in_content(m.span))
+                        .find(|m| m.span.start >= span.end && m.span.start <= span.end + 20 && m.label != EntityLabel::Per && !in_content(m.span))
                         .map(|m| doc.span_text(m.span).to_string());
                 }
                 a.quote.channel = Some(Channel { kind: kind.to_string(), name, span });
@@ -361,7 +361,7 @@ pub(crate) fn channels_and_times(doc: &Document, atts: &mut [Attribution]) {
         if a.quote.channel.is_none() {
             // "told Reuters": a media outlet as addressee.
             if doc.span_text(cue).eq_ignore_ascii_case("told") {
-                if let Some(m) = doc.mentions.iter().find(|m| m.span.start > cue.end && m.span.start <= cue.end + 2 && m.label == "ORG") {
+                if let Some(m) = doc.mentions.iter().find(|m| m.span.start > cue.end && m.span.start <= cue.end + 2 && m.label == EntityLabel::Org) {
                     a.quote.channel = Some(Channel { kind: "media".into(), name: Some(doc.span_text(m.span).to_string()), span: m.span });
                 }
             }

@@ -4,7 +4,7 @@
 //! each token (inside quotation marks, cue lexicon, the role the rules gave
 //! it), so it learns where to trust them and what they miss.
 
-use newsfuse_doc::{Document, Quote, Span};
+use newsfuse_doc::{Document, EntityLabel, Quote, Span};
 use newsfuse_learn::hash::{combine, hash_lower, hash_str};
 use newsfuse_learn::perceptron::{Perceptron, SentenceFeatures, NKEYS};
 
@@ -87,11 +87,11 @@ fn ner_of(doc: &Document) -> Vec<u8> {
     let mut out = vec![0u8; doc.tokens.len()];
     for m in &doc.mentions {
         let std::ops::Range { start: a, end: b } = doc.token_range(m.span);
-        let l = match m.label.as_str() {
-            "PER" => 1,
-            "ORG" => 2,
-            "LOC" => 3,
-            _ => 4,
+        let l = match m.label {
+            EntityLabel::Per => 1,
+            EntityLabel::Org => 2,
+            EntityLabel::Loc => 3,
+            EntityLabel::Misc => 4,
         };
         for (k, x) in out.iter_mut().enumerate().take(b).skip(a) {
             *x = l * 2 + (k == a) as u8;

@@ -14,7 +14,7 @@ pub(crate) fn doc(text: &str, names: &[(&str, &str)]) -> Document {
     newsfuse_text::annotate(&mut d);
     for (name, label) in names {
         for (i, _) in text.match_indices(name) {
-            d.mentions.push(Mention { span: Span::new(i, i + name.len()), label: label.to_string(), entity: None });
+            d.mentions.push(Mention { span: Span::new(i, i + name.len()), label: label.parse().unwrap(), entity: None });
         }
     }
     d.mentions.sort_by_key(|m| m.span);

@@ -318,7 +318,7 @@ pub fn html_story(ctx: &Context, st: &Story) -> String {
     if !st.entities.is_empty() {
         let _ = writeln!(s, "<h3>Who is involved</h3><table><tr><th>entity<th>type<th>documents<th>spellings");
         for e in &st.entities {
-            let _ = writeln!(s, "<tr><td>{}<td>{}<td class=n>{}<td>{}", escape(&e.name), escape(&e.label), e.documents, escape(&e.aliases.join(", ")));
+            let _ = writeln!(s, "<tr><td>{}<td>{}<td class=n>{}<td>{}", escape(&e.name), escape(e.label.as_str()), e.documents, escape(&e.aliases.join(", ")));
         }
         let _ = writeln!(s, "</table>");
     }
