@@ -184,15 +184,48 @@ const MAX_PERSON_WORDS: usize = 4;
 /// ("Voldimi Zelensky" / "Volodymyr Zelensky": 2).
 const MAX_LENGTH_GAP: usize = 3;
 
-/// Resolves mentions into entities, ordered by first mention.
+/// Resolves mentions into entities, ordered by first mention: group the
+/// mentions into forms by key, link forms that name one thing (near
+/// spellings, acronyms, lone surnames, short forms), and name each group.
 pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
-    // Distinct forms by key, with their mentions and label votes.
-    struct Form {
-        key: String,
-        label_votes: BTreeMap<EntityLabel, usize>,
-        mentions: Vec<usize>,
-        surfaces: BTreeMap<String, usize>,
+    let forms = group(mentions);
+    let labels: Vec<EntityLabel> = forms.iter().map(Form::label).collect();
+    let mut links = UnionFind::new(forms.len());
+    // Every rule compares a form only with the few forms that could match it
+    // (blocking), so a batch of tens of thousands of documents stays linear-ish.
+    link_near_spellings(&forms, &labels, &mut links);
+    link_acronyms(&forms, &labels, &mut links);
+    link_surnames(&forms, &labels, &mut links);
+    link_short_forms(&forms, &labels, &mut links);
+    name(&forms, &mut links)
+}
+
+/// One distinct form: the mentions with one key, with their label votes and
+/// the spellings they were written in.
+struct Form {
+    key: String,
+    label_votes: BTreeMap<EntityLabel, usize>,
+    mentions: Vec<usize>,
+    surfaces: BTreeMap<String, usize>,
+}
+
+impl Form {
+    /// The majority label; ties go to the first label in name order.
+    fn label(&self) -> EntityLabel {
+        majority(&self.label_votes)
     }
+
+    fn words(&self) -> Vec<&str> {
+        self.key.split_whitespace().collect()
+    }
+}
+
+fn majority(votes: &BTreeMap<EntityLabel, usize>) -> EntityLabel {
+    votes.iter().max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l))).map(|(l, _)| *l).unwrap_or_default()
+}
+
+/// Mentions grouped into forms by key (normalized name), in order of first mention.
+fn group(mentions: &[MentionRef<'_>]) -> Vec<Form> {
     // Words that stand alone as MISC mentions ("Ukrainian", "Russian") are
     // adjectives when they open a longer name: "Ukrainian Volodymyr Zelensky".
     let adjectives: std::collections::BTreeSet<String> =
@@ -229,36 +262,47 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
         *forms[f].surfaces.entry(name).or_default() += 1;
         forms[f].mentions.push(i);
     }
-    let label = |f: &Form| f.label_votes.iter().max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l))).map(|(l, _)| *l).unwrap_or_default();
-    let labels: Vec<EntityLabel> = forms.iter().map(label).collect();
+    forms
+}
 
-    let mut parent: Vec<usize> = (0..forms.len()).collect();
-    fn find(p: &mut [usize], x: usize) -> usize {
+/// Disjoint sets of forms; a set's representative is its smallest member,
+/// so the result does not depend on the order links are made in.
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind { parent: (0..n).collect() }
+    }
+
+    fn find(&mut self, x: usize) -> usize {
         let mut r = x;
-        while p[r] != r {
-            r = p[r];
+        while self.parent[r] != r {
+            r = self.parent[r];
         }
-        p[x] = r;
+        self.parent[x] = r;
         r
     }
-    let union = |p: &mut Vec<usize>, a: usize, b: usize| {
-        let (ra, rb) = (find(p, a), find(p, b));
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
-            p[ra.max(rb)] = ra.min(rb);
+            self.parent[ra.max(rb)] = ra.min(rb);
         }
-    };
-    let n = forms.len();
-    let words_of = |f: usize| -> Vec<&str> { forms[f].key.split_whitespace().collect() };
-    let first_char = |w: &str| w.chars().next().unwrap_or(' ');
+    }
+}
 
-    // Every rule compares a form only with the few forms that could match it
-    // (blocking), so a batch of tens of thousands of documents stays linear-ish.
+fn first_char(w: &str) -> char {
+    w.chars().next().unwrap_or(' ')
+}
 
-    // Near spellings and same-surname persons: same type, same number of
-    // words, same first letters of the first and last words.
+/// Near spellings and same-surname persons: same type, same number of
+/// words, same first letters of the first and last words.
+fn link_near_spellings(forms: &[Form], labels: &[EntityLabel], links: &mut UnionFind) {
     let mut blocks: BTreeMap<(EntityLabel, usize, char, char), Vec<usize>> = BTreeMap::new();
-    for f in 0..n {
-        let w = words_of(f);
+    for (f, form) in forms.iter().enumerate() {
+        let w = form.words();
         if let (Some(first), Some(last)) = (w.first(), w.last()) {
             blocks.entry((labels[f], w.len(), first_char(first), first_char(last))).or_default().push(f);
         }
@@ -280,61 +324,66 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
                     && ka.rsplit(' ').next() == kb.rsplit(' ').next()
                     && strsim::jaro_winkler(ka.split(' ').next().unwrap_or(""), kb.split(' ').next().unwrap_or("")) >= 0.8;
                 if same_person || near(ka, kb) {
-                    union(&mut parent, a, b);
+                    links.union(a, b);
                 }
             }
         }
     }
+}
 
-    // Acronyms: "us" ↔ "united states", "bpa" ↔ "beacon press agency" (never persons).
+/// Acronyms: "us" ↔ "united states", "bpa" ↔ "beacon press agency" (never persons).
+fn link_acronyms(forms: &[Form], labels: &[EntityLabel], links: &mut UnionFind) {
     let mut by_initials: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for f in (0..n).filter(|&f| labels[f] != EntityLabel::Per && words_of(f).len() >= 2) {
-        by_initials.entry(initials(&forms[f].key)).or_default().push(f);
+    for (f, form) in forms.iter().enumerate().filter(|&(f, form)| labels[f] != EntityLabel::Per && form.words().len() >= 2) {
+        by_initials.entry(initials(&form.key)).or_default().push(f);
     }
-    for a in (0..n).filter(|&a| labels[a] != EntityLabel::Per && !forms[a].key.contains(' ') && forms[a].key.len() >= 2) {
-        for &b in by_initials.get(&forms[a].key).map(Vec::as_slice).unwrap_or(&[]) {
-            union(&mut parent, a, b);
+    for (a, form) in forms.iter().enumerate().filter(|&(a, form)| labels[a] != EntityLabel::Per && !form.key.contains(' ') && form.key.len() >= 2) {
+        for &b in by_initials.get(&form.key).map(Vec::as_slice).unwrap_or(&[]) {
+            links.union(a, b);
         }
     }
+}
 
-    // Lone surnames: link to the single person whose full name ends with it.
-    // The full names ending in the same word are looked up exactly; only when
-    // there are none, near spellings among those whose last word starts with
-    // the same two letters and has about the same length.
+/// Lone surnames: link to the single person whose full name ends with it.
+/// The full names ending in the same word are looked up exactly; only when
+/// there are none, near spellings among those whose last word starts with
+/// the same two letters and has about the same length.
+fn link_surnames(forms: &[Form], labels: &[EntityLabel], links: &mut UnionFind) {
     let prefix = |w: &str| -> String { w.chars().take(2).collect() };
     let mut by_last: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     let mut by_last_near: BTreeMap<(String, usize), Vec<usize>> = BTreeMap::new();
-    for f in (0..n).filter(|&f| labels[f] == EntityLabel::Per && forms[f].key.contains(' ')) {
-        if let Some(last) = forms[f].key.rsplit(' ').next() {
+    for (f, form) in forms.iter().enumerate().filter(|&(f, form)| labels[f] == EntityLabel::Per && form.key.contains(' ')) {
+        if let Some(last) = form.key.rsplit(' ').next() {
             by_last.entry(last).or_default().push(f);
             by_last_near.entry((prefix(last), last.chars().count())).or_default().push(f);
         }
     }
-    for a in (0..n).filter(|&a| labels[a] == EntityLabel::Per && !forms[a].key.contains(' ')) {
-        let key = forms[a].key.as_str();
+    for (a, form) in forms.iter().enumerate().filter(|&(a, form)| labels[a] == EntityLabel::Per && !form.key.contains(' ')) {
+        let key = form.key.as_str();
         let exact = by_last.get(key).map(Vec::as_slice).unwrap_or(&[]);
         let owners: std::collections::BTreeSet<usize> = if !exact.is_empty() {
-            exact.iter().map(|&b| find(&mut parent, b)).collect()
+            exact.iter().map(|&b| links.find(b)).collect()
         } else {
             let (p, len) = (prefix(key), key.chars().count());
             by_last_near
                 .range((p.clone(), len.saturating_sub(MAX_LENGTH_GAP))..=(p, len + MAX_LENGTH_GAP))
                 .flat_map(|(_, fs)| fs.iter().copied())
                 .filter(|&b| forms[b].key.rsplit(' ').next().is_some_and(|last| near(last, key)))
-                .map(|b| find(&mut parent, b))
+                .map(|b| links.find(b))
                 .collect()
         };
-        if owners.len() == 1 {
-            let owner = *owners.iter().next().expect("one owner");
-            union(&mut parent, a, owner);
+        if let (1, Some(&owner)) = (owners.len(), owners.first()) {
+            links.union(a, owner);
         }
     }
+}
 
-    // Short forms of organizations and places: "Civil Protection" is part of
-    // exactly one longer name, "National Civil Protection Directorate".
+/// Short forms of organizations and places: "Civil Protection" is part of
+/// exactly one longer name, "National Civil Protection Directorate".
+fn link_short_forms(forms: &[Form], labels: &[EntityLabel], links: &mut UnionFind) {
     let mut by_part: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for f in (0..n).filter(|&f| labels[f] != EntityLabel::Per) {
-        let w = words_of(f);
+    for (f, form) in forms.iter().enumerate().filter(|&(f, _)| labels[f] != EntityLabel::Per) {
+        let w = form.words();
         if w.len() > 6 {
             continue;
         }
@@ -344,18 +393,21 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
             }
         }
     }
-    for a in (0..n).filter(|&a| labels[a] != EntityLabel::Per && forms[a].key.contains(' ')) {
+    for (a, form) in forms.iter().enumerate().filter(|&(a, form)| labels[a] != EntityLabel::Per && form.key.contains(' ')) {
         let owners: std::collections::BTreeSet<usize> =
-            by_part.get(&forms[a].key).map(Vec::as_slice).unwrap_or(&[]).iter().filter(|&&b| b != a).map(|&b| find(&mut parent, b)).collect();
-        if owners.len() == 1 {
-            let owner = *owners.iter().next().expect("one owner");
-            union(&mut parent, a, owner);
+            by_part.get(&form.key).map(Vec::as_slice).unwrap_or(&[]).iter().filter(|&&b| b != a).map(|&b| links.find(b)).collect();
+        if let (1, Some(&owner)) = (owners.len(), owners.first()) {
+            links.union(a, owner);
         }
     }
+}
 
+/// Each linked group of forms as one entity: its mentions, spellings, the
+/// majority label of all its mentions, and a canonical name.
+fn name(forms: &[Form], links: &mut UnionFind) -> Vec<Entity> {
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for f in 0..n {
-        let r = find(&mut parent, f);
+    for f in 0..forms.len() {
+        let r = links.find(f);
         groups.entry(r).or_default().push(f);
     }
     let mut entities: Vec<Entity> = groups
@@ -374,26 +426,28 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
                 ms.extend(&forms[f].mentions);
             }
             ms.sort_unstable();
-            let label = votes.iter().max_by_key(|(l, c)| (**c, std::cmp::Reverse(**l))).map(|(l, _)| *l).unwrap_or_default();
-            // The fullest name, among plausible ones: a person's full name
-            // however rarely written ("Vladimir Putin" over "Putin"), but not
-            // a title-laden run ("Northampton County District Attorney John
-            // Morganelli"); for other entities, among the forms written at
-            // least a quarter as often as the most common, so a long form
-            // written once ("Eighth Amendment of the U.S.", a tagging error
-            // merged in) does not name an entity written "U.S." a thousand times.
-            let most = surfaces.values().copied().max().unwrap_or(0);
-            let words = |s: &str| s.split_whitespace().count();
-            let plausible = |s: &str, c: usize| if label == EntityLabel::Per { words(s) <= MAX_PERSON_WORDS } else { c * 4 >= most };
-            let pick = |all: bool| {
-                surfaces.iter().filter(|(s, c)| all || plausible(s, **c)).max_by_key(|(s, c)| (words(s), **c, std::cmp::Reverse((*s).clone()))).map(|(s, _)| s.clone())
-            };
-            let canonical = pick(false).or_else(|| pick(true)).unwrap_or_default();
+            let label = majority(&votes);
+            let canonical = canonical_name(&surfaces, label);
             Entity { canonical, label, aliases: surfaces.into_keys().collect(), mentions: ms }
         })
         .collect();
     entities.sort_by_key(|e| e.mentions[0]);
     entities
+}
+
+/// The fullest name, among plausible ones: a person's full name however
+/// rarely written ("Vladimir Putin" over "Putin"), but not a title-laden run
+/// ("Northampton County District Attorney John Morganelli"); for other
+/// entities, among the forms written at least a quarter as often as the most
+/// common, so a long form written once ("Eighth Amendment of the U.S.", a
+/// tagging error merged in) does not name an entity written "U.S." a
+/// thousand times.
+fn canonical_name(surfaces: &BTreeMap<String, usize>, label: EntityLabel) -> String {
+    let most = surfaces.values().copied().max().unwrap_or(0);
+    let words = |s: &str| s.split_whitespace().count();
+    let plausible = |s: &str, c: usize| if label == EntityLabel::Per { words(s) <= MAX_PERSON_WORDS } else { c * 4 >= most };
+    let pick = |all: bool| surfaces.iter().filter(|(s, c)| all || plausible(s, **c)).max_by_key(|(s, c)| (words(s), **c, std::cmp::Reverse((*s).clone()))).map(|(s, _)| s.clone());
+    pick(false).or_else(|| pick(true)).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -115,156 +115,28 @@ fn is_pronoun(s: &str) -> Option<&'static str> {
     }
 }
 
+/// Resolves the speaker of every statement, in text order: a statement
+/// without a source continues the previous speaker; a source is resolved by
+/// the name it holds ([`Resolver::head`]), a pronoun ([`Resolver::by_pronoun`])
+/// or a description ([`Resolver::by_description`]).
 pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
-    let mentions = &doc.mentions;
-    let para_of = |b: u32| doc.paragraphs.partition_point(|p| p.span.end <= b);
-    // Mentions inside quoted words are not candidates for who speaks.
-    let inside_content = |m: &Mention, atts: &[Attribution]| atts.iter().any(|a| a.quote.direct && a.quote.content.iter().any(|c| c.contains(m.span)));
-    let roles: Vec<(Vec<String>, Vec<String>)> = mentions.iter().map(|m| role_words(doc, m)).collect();
+    let resolver = Resolver {
+        doc,
+        mentions: &doc.mentions,
+        atts,
+        roles: doc.mentions.iter().map(|m| role_words(doc, m)).collect(),
+    };
     let mut prev: Option<(Speaker, u32)> = None;
-    for k in 0..atts.len() {
-        let content_start = atts[k].quote.content.first().map_or(0, |s| s.start);
-        let speaker = match atts[k].quote.source {
-            None => {
-                if atts[k].quote.direct && atts[k].quote.cue.is_none() {
-                    prev.as_ref().filter(|(_, p)| para_of(content_start) <= para_of(*p) + 2).map(|(s, _)| Speaker { via: "previous-quote".into(), ..s.clone() })
-                } else {
-                    None
-                }
-            }
-            Some(mut src) => {
-                // "later at the White House he": the pronoun is the source.
-                let full = doc.span_text(src);
-                if let Some((_, last)) = full.rsplit_once(' ') {
-                    if is_pronoun(last).is_some() && !doc.mentions.iter().any(|m| src.contains(m.span) && m.label == EntityLabel::Per) {
-                        src = Span::new(src.end as usize - last.len(), src.end as usize);
-                    }
-                }
-                let text = doc.span_text(src);
-                // "Ruiz, who said ...": the name before the relative pronoun.
-                let relative = matches!(text.to_lowercase().as_str(), "who" | "which");
-                // "Mayor Ruiz, whose office on Mill Street ...": names in a
-                // relative clause of the source are not its head.
-                let low = text.to_lowercase();
-                let cut = [", who ", ", whose ", ", which "].iter().filter_map(|k| low.find(k)).min().map_or(src.end, |i| src.start + i as u32);
-                let inside: Vec<&Mention> = mentions.iter().filter(|m| src.contains(m.span) && m.span.start < cut).collect();
-                // "Putin's aide Yuri Ushakov": the last name not followed by 's.
-                let head = inside.iter().rev().find(|m| {
-                    let rest = doc.text.get(m.span.end as usize..).unwrap_or("");
-                    !(rest.starts_with("’s") || rest.starts_with("'s")) && (m.label == EntityLabel::Per || m.label == EntityLabel::Org)
-                });
-                // "the minister of Infrastructure", "Fishermen on Lake Sovin": a
-                // name after a preposition is not the one who speaks.
-                let after_prep = |m: &Mention| {
-                    let before = doc.text.get(src.start as usize..m.span.start as usize).unwrap_or("");
-                    let last = before.split_whitespace().last().unwrap_or("").to_lowercase();
-                    matches!(last.as_str(), "of" | "on" | "in" | "at" | "from" | "for" | "near" | "by" | "to" | "with")
-                };
-                let head = head.or_else(|| {
-                    inside.iter().rev().find(|m| {
-                        let rest = doc.text.get(m.span.end as usize..src.end as usize).unwrap_or("");
-                        // "the Republican" is a description, not the party.
-                        rest.trim().trim_end_matches(',').is_empty() && !PARTY.contains(&doc.span_text(m.span).to_lowercase().as_str()) && !(m.label != EntityLabel::Per && after_prep(m))
-                    })
-                });
-                // "the mayor of the locality, Teodoro Mraz": the name in apposition.
-                let has_per = inside.iter().any(|m| m.label == EntityLabel::Per);
-                let apposition = if has_per || is_pronoun(text).is_some() {
-                    None
-                } else {
-                    let rest = doc.text.get(src.end as usize..).unwrap_or("");
-                    let gap = rest.len() - rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace()).len();
-                    let comma = rest.get(..gap).is_some_and(|g| g.contains(','));
-                    mentions.iter().find(|m| comma && m.label == EntityLabel::Per && m.span.start as usize == src.end as usize + gap && !inside_content(m, atts))
-                };
-                let head = apposition.or(head.copied());
-                let before = |pred: &dyn Fn(&Mention) -> bool| -> Vec<String> {
-                    let mut c: Vec<String> = Vec::new();
-                    for m in mentions.iter().rev().filter(|m| m.span.end <= src.start && pred(m) && !inside_content(m, atts)) {
-                        let name = canonical(doc, mentions, m);
-                        if !c.contains(&name) {
-                            c.push(name);
-                        }
-                        if c.len() == 3 {
-                            break;
-                        }
-                    }
-                    c
-                };
-                let antecedent = if relative {
-                    mentions.iter().rev().find(|m| m.span.end <= src.start && m.span.end + 4 >= src.start && m.label.can_speak())
-                } else {
-                    None
-                };
-                if let Some(m) = antecedent {
-                    Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label), via: "pronoun".into(), candidates: vec![] })
-                } else if let Some(m) = head {
-                    Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label), via: "name".into(), candidates: vec![] })
-                } else if let Some(p) = is_pronoun(text) {
-                    let label = if p == "they" { EntityLabel::Org } else { EntityLabel::Per };
-                    // The last speaker when recent, else the last person named.
-                    let recent = prev
-                        .as_ref()
-                        .filter(|(s, at)| s.label == Some(label) && s.entity.is_some() && para_of(src.start) <= para_of(*at) + 1)
-                        .map(|(s, _)| s.entity.clone().unwrap_or_default());
-                    let mut cands = before(&|m: &Mention| m.label == label);
-                    if let Some(r) = recent {
-                        // Prefer the last speaker when it is among the last two people named.
-                        if cands.iter().take(2).any(|c| *c == r) {
-                            cands.retain(|c| *c != r);
-                            cands.insert(0, r);
-                        }
-                    }
-                    match cands.first() {
-                        Some(c) => Some(Speaker { entity: Some(c.clone()), label: Some(label.into()), via: "pronoun".into(), candidates: cands[1..].to_vec() }),
-                        None => Some(Speaker { entity: None, label: None, via: "pronoun".into(), candidates: vec![] }),
-                    }
-                } else {
-                    // A description: "the Ukrainian leader", "the Kremlin".
-                    let words: Vec<String> = text.split_whitespace().map(norm_role).filter(|w| !SKIP.contains(&w.as_str()) && !w.is_empty()).collect();
-                    let mut best: Option<(usize, usize)> = None; // (score, mention index)
-                    let cap = text.split_whitespace().filter(|w| !SKIP.contains(&w.to_lowercase().as_str())).all(|w| w.chars().next().is_some_and(char::is_uppercase));
-                    // "Experts", "European leaders": a group, not one person.
-                    let plural = text.split_whitespace().last().is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("’s") && !w.ends_with("'s"));
-                    if !words.is_empty() && !plural && (!cap || words.len() <= 1) {
-                        for (i, m) in mentions.iter().enumerate() {
-                            if m.label != EntityLabel::Per || m.span.start >= src.start && m.span.start > content_start || inside_content(m, atts) {
-                                continue;
-                            }
-                            // Words after the mention's comma that are this source itself do not describe it.
-                            let adjacent = m.span.end <= src.start && doc.text.get(m.span.end as usize..src.start as usize).is_some_and(|t| t.trim() == ",");
-                            let (pre, post) = &roles[i];
-                            let has = |w: &String| pre.contains(w) || !adjacent && post.contains(w);
-                            let score: usize = words.iter().filter(|w| has(w)).map(|w| if GENERIC.contains(&w.as_str()) { 1 } else { 2 }).sum();
-                            if score > 0 && best.is_none_or(|(s, _)| score >= s) {
-                                best = Some((score, i));
-                            }
-                        }
-                    }
-                    match best {
-                        Some((score, i)) if score >= 2 => {
-                            let m = &mentions[i];
-                            Some(Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(m.label), via: "role".into(), candidates: vec![] })
-                        }
-                        _ => {
-                            let party = words.iter().all(|w| GENERIC.contains(&w.as_str()) || PARTY.contains(&w.as_str()));
-                            let recent = prev.as_ref().filter(|(sp, at)| sp.label == Some(EntityLabel::Per) && para_of(src.start) <= para_of(*at) + 2);
-                            if party && recent.is_some() && !plural {
-                                // "the Republican", "the president": the person just quoted.
-                                let (sp, _) = recent.cloned().unwrap_or_default();
-                                Some(Speaker { via: "role".into(), candidates: vec![], ..sp })
-                            } else if cap && !words.is_empty() && !party && !plural {
-                                // An organization the tagger did not name: "the Kremlin".
-                                let name = text.trim_start_matches("the ").trim_start_matches("The ").trim_end_matches(',').to_string();
-                                Some(Speaker { entity: Some(name), label: Some(EntityLabel::Org), via: "name".into(), candidates: vec![] })
-                            } else {
-                                let cands = before(&|m: &Mention| m.label == EntityLabel::Per);
-                                Some(Speaker { entity: None, label: None, via: "role".into(), candidates: cands })
-                            }
-                        }
-                    }
-                }
-            }
+    let mut speakers = Vec::with_capacity(atts.len());
+    for att in atts.iter() {
+        let content_start = att.quote.content.first().map_or(0, |s| s.start);
+        let speaker = match att.quote.source {
+            None if att.quote.direct && att.quote.cue.is_none() => prev
+                .as_ref()
+                .filter(|(_, p)| resolver.para_of(content_start) <= resolver.para_of(*p) + 2)
+                .map(|(s, _)| Speaker { via: "previous-quote".into(), ..s.clone() }),
+            None => None,
+            Some(src) => Some(resolver.by_source(src, content_start, prev.as_ref())),
         };
         // The outlet that prints a quote is not its speaker ("seen by the Herald").
         let speaker = speaker.map(|mut s| {
@@ -276,10 +148,190 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
         });
         if let Some(s) = &speaker {
             if s.entity.is_some() {
-                prev = Some((s.clone(), atts[k].quote.content.last().map_or(content_start, |c| c.end)));
+                prev = Some((s.clone(), att.quote.content.last().map_or(content_start, |c| c.end)));
             }
         }
-        atts[k].quote.speaker = speaker;
+        speakers.push(speaker);
+    }
+    for (att, speaker) in atts.iter_mut().zip(speakers) {
+        att.quote.speaker = speaker;
+    }
+}
+
+/// What speaker resolution reads: the document, its mentions, the
+/// statements (whose quoted words hold no speakers) and each mention's role words.
+struct Resolver<'a> {
+    doc: &'a Document,
+    mentions: &'a [Mention],
+    atts: &'a [Attribution],
+    roles: Vec<(Vec<String>, Vec<String>)>,
+}
+
+impl Resolver<'_> {
+    fn para_of(&self, b: u32) -> usize {
+        self.doc.paragraphs.partition_point(|p| p.span.end <= b)
+    }
+
+    /// Mentions inside quoted words are not candidates for who speaks.
+    fn inside_content(&self, m: &Mention) -> bool {
+        self.atts.iter().any(|a| a.quote.direct && a.quote.content.iter().any(|c| c.contains(m.span)))
+    }
+
+    /// Up to three people (or organizations) named before `src` that `pred`
+    /// accepts, nearest first, by canonical name.
+    fn before(&self, src: Span, pred: &dyn Fn(&Mention) -> bool) -> Vec<String> {
+        let mut c: Vec<String> = Vec::new();
+        for m in self.mentions.iter().rev().filter(|m| m.span.end <= src.start && pred(m) && !self.inside_content(m)) {
+            let name = canonical(self.doc, self.mentions, m);
+            if !c.contains(&name) {
+                c.push(name);
+            }
+            if c.len() == 3 {
+                break;
+            }
+        }
+        c
+    }
+
+    fn named(&self, m: &Mention, via: &str) -> Speaker {
+        Speaker { entity: Some(canonical(self.doc, self.mentions, m)), label: Some(m.label), via: via.into(), candidates: vec![] }
+    }
+
+    /// The speaker a source span names.
+    fn by_source(&self, mut src: Span, content_start: u32, prev: Option<&(Speaker, u32)>) -> Speaker {
+        let doc = self.doc;
+        // "later at the White House he": the pronoun is the source.
+        let full = doc.span_text(src);
+        if let Some((_, last)) = full.rsplit_once(' ') {
+            if is_pronoun(last).is_some() && !doc.mentions.iter().any(|m| src.contains(m.span) && m.label == EntityLabel::Per) {
+                src = Span::new(src.end as usize - last.len(), src.end as usize);
+            }
+        }
+        let text = doc.span_text(src);
+        // "Ruiz, who said ...": the name before the relative pronoun.
+        let relative = matches!(text.to_lowercase().as_str(), "who" | "which");
+        let antecedent = if relative {
+            self.mentions.iter().rev().find(|m| m.span.end <= src.start && m.span.end + 4 >= src.start && m.label.can_speak())
+        } else {
+            None
+        };
+        if let Some(m) = antecedent {
+            self.named(m, "pronoun")
+        } else if let Some(m) = self.head(src) {
+            self.named(m, "name")
+        } else if let Some(p) = is_pronoun(text) {
+            self.by_pronoun(src, p, prev)
+        } else {
+            self.by_description(src, content_start, prev)
+        }
+    }
+
+    /// The name that heads a source: "Putin's aide Yuri Ushakov" → Ushakov;
+    /// "the mayor of the locality, Teodoro Mraz" → Mraz (in apposition).
+    fn head(&self, src: Span) -> Option<&Mention> {
+        let (doc, mentions) = (self.doc, self.mentions);
+        let text = doc.span_text(src);
+        // "Mayor Ruiz, whose office on Mill Street ...": names in a
+        // relative clause of the source are not its head.
+        let low = text.to_lowercase();
+        let cut = [", who ", ", whose ", ", which "].iter().filter_map(|k| low.find(k)).min().map_or(src.end, |i| src.start + i as u32);
+        let inside: Vec<&Mention> = mentions.iter().filter(|m| src.contains(m.span) && m.span.start < cut).collect();
+        // "Putin's aide Yuri Ushakov": the last name not followed by 's.
+        let head = inside.iter().rev().find(|m| {
+            let rest = doc.text.get(m.span.end as usize..).unwrap_or("");
+            !(rest.starts_with("’s") || rest.starts_with("'s")) && (m.label == EntityLabel::Per || m.label == EntityLabel::Org)
+        });
+        // "the minister of Infrastructure", "Fishermen on Lake Sovin": a
+        // name after a preposition is not the one who speaks.
+        let after_prep = |m: &Mention| {
+            let before = doc.text.get(src.start as usize..m.span.start as usize).unwrap_or("");
+            let last = before.split_whitespace().last().unwrap_or("").to_lowercase();
+            matches!(last.as_str(), "of" | "on" | "in" | "at" | "from" | "for" | "near" | "by" | "to" | "with")
+        };
+        let head = head.or_else(|| {
+            inside.iter().rev().find(|m| {
+                let rest = doc.text.get(m.span.end as usize..src.end as usize).unwrap_or("");
+                // "the Republican" is a description, not the party.
+                rest.trim().trim_end_matches(',').is_empty() && !PARTY.contains(&doc.span_text(m.span).to_lowercase().as_str()) && !(m.label != EntityLabel::Per && after_prep(m))
+            })
+        });
+        // "the mayor of the locality, Teodoro Mraz": the name in apposition.
+        let has_per = inside.iter().any(|m| m.label == EntityLabel::Per);
+        let apposition = if has_per || is_pronoun(text).is_some() {
+            None
+        } else {
+            let rest = doc.text.get(src.end as usize..).unwrap_or("");
+            let gap = rest.len() - rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace()).len();
+            let comma = rest.get(..gap).is_some_and(|g| g.contains(','));
+            mentions.iter().find(|m| comma && m.label == EntityLabel::Per && m.span.start as usize == src.end as usize + gap && !self.inside_content(m))
+        };
+        apposition.or(head.copied())
+    }
+
+    /// A pronoun: the last speaker when recent, else the last person (or,
+    /// for "they", organization) named.
+    fn by_pronoun(&self, src: Span, pronoun: &str, prev: Option<&(Speaker, u32)>) -> Speaker {
+        let label = if pronoun == "they" { EntityLabel::Org } else { EntityLabel::Per };
+        let recent = prev
+            .filter(|(s, at)| s.label == Some(label) && s.entity.is_some() && self.para_of(src.start) <= self.para_of(*at) + 1)
+            .map(|(s, _)| s.entity.clone().unwrap_or_default());
+        let mut cands = self.before(src, &|m: &Mention| m.label == label);
+        if let Some(r) = recent {
+            // Prefer the last speaker when it is among the last two people named.
+            if cands.iter().take(2).any(|c| *c == r) {
+                cands.retain(|c| *c != r);
+                cands.insert(0, r);
+            }
+        }
+        match cands.first() {
+            Some(c) => Speaker { entity: Some(c.clone()), label: Some(label), via: "pronoun".into(), candidates: cands[1..].to_vec() },
+            None => Speaker { entity: None, label: None, via: "pronoun".into(), candidates: vec![] },
+        }
+    }
+
+    /// A description: "the Ukrainian leader", "the Kremlin" — the person the
+    /// text names in that role, the person just quoted for a bare party or
+    /// title, an organization the tagger did not name, or candidates.
+    fn by_description(&self, src: Span, content_start: u32, prev: Option<&(Speaker, u32)>) -> Speaker {
+        let (doc, mentions) = (self.doc, self.mentions);
+        let text = doc.span_text(src);
+        let words: Vec<String> = text.split_whitespace().map(norm_role).filter(|w| !SKIP.contains(&w.as_str()) && !w.is_empty()).collect();
+        let mut best: Option<(usize, usize)> = None; // (score, mention index)
+        let cap = text.split_whitespace().filter(|w| !SKIP.contains(&w.to_lowercase().as_str())).all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        // "Experts", "European leaders": a group, not one person.
+        let plural = text.split_whitespace().last().is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("’s") && !w.ends_with("'s"));
+        if !words.is_empty() && !plural && (!cap || words.len() <= 1) {
+            for (i, m) in mentions.iter().enumerate() {
+                if m.label != EntityLabel::Per || m.span.start >= src.start && m.span.start > content_start || self.inside_content(m) {
+                    continue;
+                }
+                // Words after the mention's comma that are this source itself do not describe it.
+                let adjacent = m.span.end <= src.start && doc.text.get(m.span.end as usize..src.start as usize).is_some_and(|t| t.trim() == ",");
+                let (pre, post) = &self.roles[i];
+                let has = |w: &String| pre.contains(w) || !adjacent && post.contains(w);
+                let score: usize = words.iter().filter(|w| has(w)).map(|w| if GENERIC.contains(&w.as_str()) { 1 } else { 2 }).sum();
+                if score > 0 && best.is_none_or(|(s, _)| score >= s) {
+                    best = Some((score, i));
+                }
+            }
+        }
+        if let Some((_, i)) = best.filter(|&(score, _)| score >= 2) {
+            return self.named(&mentions[i], "role");
+        }
+        let party = words.iter().all(|w| GENERIC.contains(&w.as_str()) || PARTY.contains(&w.as_str()));
+        let recent = prev.filter(|(sp, at)| sp.label == Some(EntityLabel::Per) && self.para_of(src.start) <= self.para_of(*at) + 2);
+        if party && recent.is_some() && !plural {
+            // "the Republican", "the president": the person just quoted.
+            let (sp, _) = recent.cloned().unwrap_or_default();
+            Speaker { via: "role".into(), candidates: vec![], ..sp }
+        } else if cap && !words.is_empty() && !party && !plural {
+            // An organization the tagger did not name: "the Kremlin".
+            let name = text.trim_start_matches("the ").trim_start_matches("The ").trim_end_matches(',').to_string();
+            Speaker { entity: Some(name), label: Some(EntityLabel::Org), via: "name".into(), candidates: vec![] }
+        } else {
+            let cands = self.before(src, &|m: &Mention| m.label == EntityLabel::Per);
+            Speaker { entity: None, label: None, via: "role".into(), candidates: cands }
+        }
     }
 }
 

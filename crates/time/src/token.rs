@@ -152,6 +152,8 @@ pub(crate) struct Tok {
     pub cap: bool,
 }
 
+/// The lexical class of a lower-case word. A data table, one arm per word,
+/// which the compiler turns into a perfect match: long, but nothing to split.
 fn lookup(w: &str) -> Lex {
 
     use self::Unit as U;
