@@ -9,6 +9,23 @@
 //! This crate knows nothing about file formats or NLP; it only defines the
 //! shapes every other crate agrees on. Its JSON form is documented in
 //! `docs/schema.md` and versioned by [`SCHEMA_VERSION`].
+//!
+//! ```
+//! use newsfuse_doc::{Document, EntityLabel, Mention, Span};
+//!
+//! let mut doc = Document::new("d", Default::default(), "Ana Ruiz spoke. Rain fell.".into());
+//! doc.sentences = vec![Span::new(0, 15), Span::new(16, 26)];
+//! doc.tokens = vec![Span::new(0, 3), Span::new(4, 8), Span::new(9, 14), Span::new(14, 15)];
+//! doc.mentions = vec![Mention { span: Span::new(0, 8), label: EntityLabel::Per, entity: None }];
+//! doc.check_spans().unwrap();
+//! // Span views: what lies inside a span, by binary search.
+//! assert_eq!(doc.tokens_in(doc.sentences[0]).len(), 4);
+//! assert_eq!(doc.span_text(doc.mentions_in(doc.sentences[0])[0].span), "Ana Ruiz");
+//! assert!(doc.mentions_in(doc.sentences[1]).is_empty());
+//! // Spans and labels serialize compactly.
+//! let json = serde_json::to_string(&doc.mentions[0]).unwrap();
+//! assert_eq!(json, r#"{"span":[0,8],"label":"PER"}"#);
+//! ```
 
 use serde::{Deserialize, Serialize};
 

@@ -10,6 +10,21 @@
 //!
 //! Ingest knows nothing about sentences, tokens or language: the text stage
 //! adds those to the documents it returns.
+//!
+//! ```
+//! use newsfuse_ingest::{read_bytes, ReadOptions};
+//!
+//! let feed = br#"{"id": "a1", "source": "Beacon", "date": "2025-05-19", "text": "Talks resumed.\n\nThey ended at noon."}
+//! {"id": "a2", "text": "#;
+//! let outcome = read_bytes("feed.jsonl", "feed.jsonl", feed, &ReadOptions::default());
+//! let doc = &outcome.documents[0];
+//! assert_eq!((doc.id.as_str(), doc.outlet.as_deref()), ("a1", Some("Beacon")));
+//! assert_eq!(doc.published.date.as_deref(), Some("2025-05-19"));
+//! assert_eq!(doc.text, "Talks resumed.\n\nThey ended at noon.");
+//! assert_eq!(doc.paragraphs.len(), 2);
+//! // The bad line is reported with its location; the good one is kept.
+//! assert_eq!(outcome.failures[0].location.as_deref(), Some("line 2"));
+//! ```
 
 mod dates;
 mod decode;

@@ -1,6 +1,17 @@
 //! Renders a [`newsfuse_fuse::analyze::Analysis`] for people: Markdown, or one
 //! self-contained HTML page (inline CSS, no scripts, nothing loaded from
 //! outside; every piece of article text escaped) that also prints cleanly.
+//!
+//! It knows the analysis's shape and the two output languages; it knows
+//! nothing of how the analysis was made.
+//!
+//! ```
+//! let analysis = newsfuse_fuse::analyze::analyze(&[]);
+//! assert!(newsfuse_report::markdown(&analysis).starts_with("# "));
+//! let page = newsfuse_report::html(&analysis);
+//! assert!(page.starts_with("<!DOCTYPE html>") && !page.contains("<script"));
+//! assert_eq!(newsfuse_report::escape("<b onclick=x>"), "&lt;b onclick=x&gt;");
+//! ```
 
 use std::collections::BTreeMap;
 use std::fmt::Write;

@@ -6,6 +6,20 @@
 //! Invariants: sentences never cross paragraph boundaries; every sentence and
 //! token span is trimmed of whitespace, lies on character boundaries, and the
 //! spans of each layer are sorted and disjoint.
+//!
+//! ```
+//! use newsfuse_doc::{Document, Paragraph, Span};
+//!
+//! let text = "Dr. Ana Ruiz arrived in the U.S. on Monday. She didn't comment.";
+//! let mut doc = Document::new("d", Default::default(), text.into());
+//! doc.paragraphs = vec![Paragraph { span: Span::new(0, text.len()), kind: Default::default() }];
+//! newsfuse_text::annotate(&mut doc);
+//! assert_eq!(doc.language.code, "en");
+//! let sentences: Vec<&str> = doc.sentences.iter().map(|s| doc.span_text(*s)).collect();
+//! assert_eq!(sentences, ["Dr. Ana Ruiz arrived in the U.S. on Monday.", "She didn't comment."]);
+//! let words: Vec<&str> = doc.tokens_in(doc.sentences[1]).iter().map(|t| doc.span_text(*t)).collect();
+//! assert_eq!(words, ["She", "did", "n't", "comment", "."]);
+//! ```
 
 mod language;
 mod sentences;
