@@ -532,9 +532,9 @@ def print_errors(run, errs, out):
         p(f'  {sid} ENTITY MISSED {name!r} (no newsfuse entity has any of its forms)')
     for kind in ('corroborations', 'quote_matches'):
         for label, a, b, why in errs.get(f'wrong_{kind}', []):
-            p(f'  {sid} WRONG {kind[:-1].upper()} ({why}): {run.show(a)} / {run.show(b)}')
+            p(f'  {sid} WRONG {kind.rstrip("s").upper()} ({why}): {run.show(a)} / {run.show(b)}')
         for label, a, b in errs.get(f'unjudged_{kind}', []):
-            p(f'  {sid} UNJUDGED {kind[:-1].upper()}: {label!r}: {run.show(a)} / {run.show(b)}')
+            p(f'  {sid} UNJUDGED {kind.rstrip("s").upper()}: {label!r}: {run.show(a)} / {run.show(b)}')
 
 
 def main(argv=None):
