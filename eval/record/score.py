@@ -20,17 +20,19 @@ the occurrence nearest the expected position; long passages fall back to their f
 words) and spans are then compared by character overlap.
 
 Scores, per set and overall (counts summed over sets; B3 averaged over sets):
-  conflicts    P/R: a predicted conflict (any kind, update=false) matches a gold conflict when two of
-               its sides overlap the gold's two sides (either order). Predicted conflicts that hit a
-               gold trap or a gold update are counted and listed.
+  conflicts    P/R: every predicted conflict (any kind, update=false) counts; it matches a gold
+               conflict when two of its sides overlap the gold's two sides (either order) and the kinds
+               agree on speaker vs not (a speaker conflict matches only a gold speaker conflict).
+               Predicted conflicts that hit a gold trap or show a gold update are counted and listed.
   updates      P/R: a predicted conflict with update=true matches a gold update the same way.
   stories      B3 F1 of newsfuse's stories against the gold "event" labels.
   dates        of documents with a gold "published": right (within 1 day) / wrong / undated.
   speakers     recall of gold statements (a quote variant overlapping the gold cite); accuracy of
                the speaker on those found (null gold speaker: right when newsfuse gives none);
                share of gold non-statements that newsfuse reports as quotes.
-  entities     of the gold entities newsfuse has at all, how many are exactly one entity in each
-               story (no split, no merge with another gold entity); splits, merges, missed.
+  entities     share of the gold entities that newsfuse has as exactly one entity in each story
+               where they occur (no split, no merge with another gold entity); a gold entity none of
+               whose forms is a newsfuse name or alias is "missed" (and not one); splits, merges.
   corroboration / quote matches   precision from judgments/<set>.json of the first 15 corroborated
                statements and the first 15 cross-outlet quote matches per set (unjudged = wrong,
                listed).
@@ -274,8 +276,12 @@ def score_set(run):
     conf_found, upd_found, upd_as_conf = set(), set(), set()
     n_pc = n_pc_ok = n_pu = n_pu_ok = n_trap = n_upd_as_conf = 0
     for c, sides, sid in preds:
-        mc = [i for i, (a, b) in enumerate(gc_pairs) if sides_match(sides, a, b)]
-        mu = [i for i, (a, b) in enumerate(gu_pairs) if sides_match(sides, a, b)]
+        # a speaker conflict can only be a gold speaker conflict, and the other kinds only the other kinds
+        # (a many-sided speaker conflict otherwise "matches" any figure quoted in two statements)
+        is_spk = c.get('kind') == 'speaker'
+        mc = [i for i, (a, b) in enumerate(gc_pairs)
+              if (gconf[i].get('kind') == 'speaker') == is_spk and sides_match(sides, a, b)]
+        mu = [i for i, (a, b) in enumerate(gu_pairs) if not is_spk and sides_match(sides, a, b)]
         mt = [i for i, (a, b) in enumerate(gt_pairs) if sides_match(sides, a, b)]
         if c.get('update'):
             n_pu += 1
@@ -286,15 +292,15 @@ def score_set(run):
                 errs['false_updates'].append((c, sides, mc, mt))
         else:
             n_pc += 1
+            if mu:
+                n_upd_as_conf += 1
+                upd_as_conf.update(mu)
             if mc:
                 n_pc_ok += 1
                 conf_found.update(mc)
             else:
                 if mt:
                     n_trap += 1
-                if mu:
-                    n_upd_as_conf += 1
-                    upd_as_conf.update(mu)
                 errs['false_conflicts'].append((c, sides, mu, mt))
     for i, g in enumerate(gconf):
         if i not in conf_found:
