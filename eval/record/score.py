@@ -37,6 +37,9 @@ Scores, per set and overall (counts summed over sets; B3 averaged over sets):
                statements and the first 15 cross-outlet quote matches per set (unjudged = wrong,
                listed).
 
+--stubs DIR writes, per set, judgment stubs for the unjudged items (fill in "same" and "why", then
+merge them into judgments/<set>.json; a stub left at "same": null still counts as unjudged).
+
 --min KEY=VALUE (repeatable) exits 1 when an overall score is below VALUE; keys are those of the
 "overall" object of --json (e.g. conflict_precision, conflict_recall, update_recall, story_b3_f1,
 date_accuracy, speaker_accuracy, statement_recall, entity_one_share, corroboration_precision,
@@ -205,6 +208,7 @@ class SetRun:
         self.unmapped = 0
         self.mapped = 0
         self.source_of = {d['id']: d.get('source') for d in analysis.get('documents', [])}
+        self.stubs = {'corroborations': [], 'quote_matches': []}
 
     # a citation -> (doc, (s, e)) or None
     def cite(self, c):
@@ -406,7 +410,8 @@ def score_set(run):
 
     # ---- judged items: corroborated statements and cross-outlet quote matches
     def judge(items, kind):
-        jl = [(run.gcite(j['a']), run.gcite(j['b']), j) for j in run.judgments.get(kind, [])]
+        jl = [(run.gcite(j['a']), run.gcite(j['b']), j) for j in run.judgments.get(kind, [])
+              if j.get('same') is not None]          # a stub with "same": null is still unjudged
         ok = bad = unj = 0
         for a, b, label in items:
             best = None
@@ -418,6 +423,10 @@ def score_set(run):
             if best is None:
                 unj += 1
                 errs[f'unjudged_{kind}'].append((label, a, b))
+                if a and b:
+                    run.stubs[kind].append({'a': {'doc': a[0], 'start': a[1][0], 'end': a[1][1]},
+                                            'b': {'doc': b[0], 'start': b[1][0], 'end': b[1][1]},
+                                            'same': None, 'why': '', 'newsfuse': label})
             elif best[1].get('same'):
                 ok += 1
             else:
@@ -556,6 +565,9 @@ def main(argv=None):
     ap.add_argument('--errors', action='store_true')
     ap.add_argument('--json', action='store_true')
     ap.add_argument('--min', action='append', default=[], metavar='KEY=VALUE')
+    ap.add_argument('--stubs', type=pathlib.Path, metavar='DIR',
+                    help='write DIR/<set>.json with a judgment stub ("same": null) for every unjudged item, '
+                         'to be read, filled in (same: true/false, why) and merged into judgments/<set>.json')
     a = ap.parse_args(argv)
     texts_dir = a.texts or a.analyses
     only = {s for s in a.only.split(',') if s}
@@ -593,6 +605,10 @@ def main(argv=None):
         per_set[sid] = dict(res, **{k: v for k, v in derived(res).items()}, heldout=held, documents=len(spec['documents']))
         if a.errors:
             print_errors(run, errs, out)
+        if a.stubs and any(run.stubs.values()):
+            a.stubs.mkdir(parents=True, exist_ok=True)
+            (a.stubs / f'{spec["id"]}.json').write_text(json.dumps(run.stubs, indent=1, ensure_ascii=False) + '\n',
+                                                         encoding='utf8')
     if skipped:
         print(f'score: skipped (no prepared input or analysis): {", ".join(skipped)}', file=sys.stderr)
     if not rows:
