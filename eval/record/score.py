@@ -426,7 +426,7 @@ def score_set(run):
                 if a and b:
                     run.stubs[kind].append({'a': {'doc': a[0], 'start': a[1][0], 'end': a[1][1]},
                                             'b': {'doc': b[0], 'start': b[1][0], 'end': b[1][1]},
-                                            'same': None, 'why': '', 'newsfuse': label})
+                                            'same': None, 'why': ''})   # no text: judgments are committed
             elif best[1].get('same'):
                 ok += 1
             else:
