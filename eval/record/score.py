@@ -43,7 +43,8 @@ merge them into judgments/<set>.json; a stub left at "same": null still counts a
 --min KEY=VALUE (repeatable) exits 1 when an overall score is below VALUE; keys are those of the
 "overall" object of --json (e.g. conflict_precision, conflict_recall, update_recall, story_b3_f1,
 date_accuracy, speaker_accuracy, statement_recall, entity_one_share, corroboration_precision,
-quote_match_precision).
+quote_match_precision); --max KEY=VALUE likewise exits 1 when a score is above VALUE
+(nonstatement_reported_share, where lower is better).
 """
 import argparse, bisect, json, pathlib, re, sys, unicodedata
 from collections import Counter, defaultdict
@@ -565,6 +566,8 @@ def main(argv=None):
     ap.add_argument('--errors', action='store_true')
     ap.add_argument('--json', action='store_true')
     ap.add_argument('--min', action='append', default=[], metavar='KEY=VALUE')
+    ap.add_argument('--max', action='append', default=[], metavar='KEY=VALUE',
+                    help='like --min for scores where lower is better (nonstatement_reported_share)')
     ap.add_argument('--stubs', type=pathlib.Path, metavar='DIR',
                     help='write DIR/<set>.json with a judgment stub ("same": null) for every unjudged item, '
                          'to be read, filled in (same: true/false, why) and merged into judgments/<set>.json')
@@ -631,8 +634,13 @@ def main(argv=None):
         x = overall.get(k)
         if x is None or x < float(v):
             failed.append(f'{k}={x if x is None else round(x, 4)} < {v}')
+    for m in a.max:
+        k, _, v = m.partition('=')
+        x = overall.get(k)
+        if x is None or x > float(v):
+            failed.append(f'{k}={x if x is None else round(x, 4)} > {v}')
     if failed:
-        print('score: below threshold: ' + '; '.join(failed), file=sys.stderr)
+        print('score: threshold not met: ' + '; '.join(failed), file=sys.stderr)
         sys.exit(1)
 
 
