@@ -38,5 +38,7 @@ def _document(path: pathlib.Path) -> dict:
 
 
 def documents(shared, spec: dict) -> list:
-    folder = pathlib.Path(shared) / "data" / "summaries" / "duc2004" / "docs" / spec["cluster"]
+    """spec: the set file ({"inputs": {"cluster": ...}, ...}) or its inputs ({"cluster": ...})."""
+    inputs = spec.get("inputs", spec)
+    folder = pathlib.Path(shared) / "data" / "summaries" / "duc2004" / "docs" / inputs["cluster"]
     return [_document(f) for f in sorted(folder.iterdir()) if f.is_file()]

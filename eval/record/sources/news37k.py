@@ -26,7 +26,9 @@ def _date(raw):
 
 
 def documents(shared, spec: dict) -> list:
-    ids = list(spec["ids"])
+    """spec: the set file ({"inputs": {"ids": [...]}, ...}) or its inputs ({"ids": [...]})."""
+    inputs = spec.get("inputs", spec)
+    ids = list(inputs["ids"])
     wanted = set(ids)
     found = {}
     path = pathlib.Path(shared) / "data" / "corpus" / "news-37k.jsonl.gz"
