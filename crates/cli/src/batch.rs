@@ -19,6 +19,13 @@ pub enum Input {
 }
 
 impl Input {
+    fn shown(&self) -> String {
+        match self {
+            Input::Path(p) => p.display().to_string(),
+            Input::Sample(name, _) => format!("sample:{name}"),
+        }
+    }
+
     fn read(&self, options: &ReadOptions) -> FileOutcome {
         let mut outcome = match self {
             Input::Path(p) => read_file(p, options),
@@ -55,9 +62,15 @@ pub(crate) fn read_all(paths: Vec<PathBuf>, opts: &CommonOpts) -> (Vec<newsfuse_
     // All documents are read before any is printed: undated ones are dated
     // from the evidence of the whole batch.
     let mut docs = Vec::new();
+    let mut budget = newsfuse_ingest::Budget::new(opts.max_total_mb.saturating_mul(1 << 20));
     for chunk in inputs.chunks(CHUNK) {
-        let outcomes: Vec<FileOutcome> = pool.install(|| chunk.par_iter().map(|input| input.read(&options)).collect());
-        for outcome in outcomes {
+        let outcomes: Vec<FileOutcome> = if budget.is_full() {
+            chunk.iter().map(|input| budget.refuse(&input.shown())).collect()
+        } else {
+            pool.install(|| chunk.par_iter().map(|input| input.read(&options)).collect())
+        };
+        for (input, mut outcome) in chunk.iter().zip(outcomes) {
+            budget.admit(&input.shown(), &mut outcome);
             for f in &outcome.failures {
                 progress.suspend(|| eprintln!("newsfuse: error: {f}"));
             }
@@ -100,6 +113,8 @@ pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> 
 const STORIES_AT_ONCE: usize = 256;
 
 pub fn analyze(paths: Vec<PathBuf>, format: &str, output: Option<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
+    // The target is checked (its temporary file made) before any work.
+    let mut output = output.as_deref().map(crate::output::Output::create).transpose()?;
     let (mut docs, _, failures, n_inputs) = read_all(paths, opts);
     // Tokens were for the per-document stages; the cross-document ones work on
     // sentences, and do not read the source's extra fields.
@@ -112,8 +127,8 @@ pub fn analyze(paths: Vec<PathBuf>, format: &str, output: Option<PathBuf>, opts:
     let plan = pool.install(|| newsfuse_fuse::analyze::plan(&docs));
     opts.timing("sources and stories", clock);
     let clock = Instant::now();
-    let sink: Box<dyn Write> = match &output {
-        Some(path) => Box::new(std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?),
+    let sink: Box<dyn Write + '_> = match &mut output {
+        Some(file) => Box::new(file.file()),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(sink);
@@ -163,6 +178,10 @@ pub fn analyze(paths: Vec<PathBuf>, format: &str, output: Option<PathBuf>, opts:
         _ => {}
     }
     out.flush().map_err(write_err)?;
+    drop(out);
+    if let Some(file) = output {
+        file.commit()?;
+    }
     opts.timing("analyze and write", clock);
     summarize_counts(n_inputs, docs.len(), &failures);
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
