@@ -17,6 +17,8 @@ mod feed;
 mod html;
 mod jsonl;
 mod limits;
+#[doc(hidden)]
+pub mod mutate;
 pub mod news;
 mod plain;
 mod warc_reader;
