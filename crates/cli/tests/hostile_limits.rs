@@ -3,7 +3,6 @@
 //! batch is read; outputs are atomic and deterministic.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::{Command, Output};
 
 const ARTICLE: &str = "The council of Port Elvara voted on Tuesday to rebuild the old harbour bridge, which was closed last winter after engineers found cracks in two of its piers. Work is expected to begin in the spring and to last about eighteen months, the mayor said.";

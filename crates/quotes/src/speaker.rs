@@ -117,8 +117,20 @@ fn is_pronoun(s: &str) -> Option<&'static str> {
 pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
     let mentions = &doc.mentions;
     let para_of = |b: u32| doc.paragraphs.partition_point(|p| p.span.end <= b);
-    // Mentions inside quoted words are not candidates for who speaks.
-    let inside_content = |m: &Mention, atts: &[Attribution]| atts.iter().any(|a| a.quote.direct && a.quote.content.iter().any(|c| c.contains(m.span)));
+    // Mentions inside quoted words are not candidates for who speaks. The
+    // direct quotes' content spans, sorted by start with the furthest end so
+    // far: a span contains the mention iff one starting at or before it ends
+    // at or after it (a binary search, not a scan of every quote per mention).
+    let mut quoted: Vec<Span> = atts.iter().filter(|a| a.quote.direct).flat_map(|a| a.quote.content.iter().copied()).collect();
+    quoted.sort_unstable_by_key(|c| c.start);
+    let furthest: Vec<u32> = quoted.iter().scan(0, |end, c| {
+        *end = c.end.max(*end);
+        Some(*end)
+    }).collect();
+    let inside_content = |m: &Mention, _: &[Attribution]| {
+        let n = quoted.partition_point(|c| c.start <= m.span.start);
+        n > 0 && furthest[n - 1] >= m.span.end
+    };
     let roles: Vec<(Vec<String>, Vec<String>)> = mentions.iter().map(|m| role_words(doc, m)).collect();
     let mut prev: Option<(Speaker, u32)> = None;
     for k in 0..atts.len() {
