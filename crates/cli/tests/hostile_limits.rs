@@ -122,6 +122,27 @@ fn output_is_checked_first_and_replaced_atomically() {
 }
 
 #[test]
+fn an_interrupted_run_leaves_the_previous_report_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("big.txt");
+    let body: String = (0..60_000).map(|i| format!("Paragraph {i} of the harbour report.\n\n")).collect();
+    std::fs::write(&input, format!("Harbour report\n\n{body}")).unwrap();
+    let target = dir.path().join("report.json");
+    std::fs::write(&target, "{\"previous\": true}").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsfuse"))
+        .args(["analyze", "--format", "json", "-o", target.to_str().unwrap(), input.to_str().unwrap()])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // Killed mid-run, the old report is intact; if the run had finished, the new one is whole.
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).expect("the target is always valid JSON");
+    assert!(report["previous"] == true || report["schema"] == "newsfuse.analysis/1", "{report}");
+}
+
+#[test]
 fn feeds_without_ids_give_the_same_output_on_every_run() {
     let dir = tempfile::tempdir().unwrap();
     let feed = format!(
