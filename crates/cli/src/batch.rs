@@ -74,13 +74,15 @@ pub fn read(paths: Vec<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> 
 const STORIES_AT_ONCE: usize = 256;
 
 pub fn analyze(paths: Vec<PathBuf>, format: &str, output: Option<PathBuf>, opts: &CommonOpts) -> Result<ExitCode, String> {
+    // The target is checked (its temporary file made) before any work.
+    let mut output = output.as_deref().map(crate::output::Output::create).transpose()?;
     let (pipeline, Batch { documents: mut docs, failures, inputs: n_inputs, .. }) = read_all(paths, opts)?;
     let clock = Instant::now();
     let plan = pipeline.plan(&mut docs);
     opts.timing("sources and stories", clock);
     let clock = Instant::now();
-    let sink: Box<dyn Write> = match &output {
-        Some(path) => Box::new(std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?),
+    let sink: Box<dyn Write + '_> = match &mut output {
+        Some(file) => Box::new(file.file()),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(sink);
@@ -120,6 +122,10 @@ pub fn analyze(paths: Vec<PathBuf>, format: &str, output: Option<PathBuf>, opts:
         _ => {}
     }
     out.flush().map_err(write_err)?;
+    drop(out);
+    if let Some(file) = output {
+        file.commit()?;
+    }
     opts.timing("analyze and write", clock);
     summarize_counts(n_inputs, docs.len(), &failures);
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })

@@ -5,6 +5,7 @@
 
 mod batch;
 mod eval;
+mod output;
 mod quotes_cmd;
 mod timex;
 
@@ -135,13 +136,27 @@ pub struct CommonOpts {
     /// Main-text extractor for HTML pages.
     #[arg(long, default_value = "newsfuse", value_parser = parse_extractor)]
     extractor: Extractor,
-    /// Largest input, in MB after decompression, that is read at all (64 times
-    /// that for JSONL and WARC files, which hold many documents).
+    /// Largest input holding one document (a page, a text, a feed), in MB read
+    /// and in MB after decompression; stdin, FIFOs and devices included.
     #[arg(long, default_value_t = 32)]
     max_mb: usize,
-    /// Worker threads (default: one per core).
-    #[arg(long, short = 'j')]
-    jobs: Option<usize>,
+    /// Largest JSONL, WARC or JSON file (and stdin), which hold many documents,
+    /// in MB read and in MB after decompression.
+    #[arg(long, default_value_t = 512)]
+    max_container_mb: usize,
+    /// Most MB after decompression read from all inputs together; inputs past
+    /// it are refused.
+    #[arg(long, default_value_t = 2048)]
+    max_total_mb: usize,
+    /// Most times a gzip file may inflate its size (checked past 1 MB).
+    #[arg(long, default_value_t = 100)]
+    max_ratio: usize,
+    /// Most documents kept from one input (a JSONL, feed or WARC file).
+    #[arg(long, default_value_t = 100_000)]
+    max_docs: usize,
+    /// Worker threads, 1 to 256 (default: one per core).
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..=256))]
+    jobs: Option<u16>,
     /// Never show a progress bar (it is shown only on a terminal, after two seconds).
     #[arg(long)]
     no_progress: bool,
@@ -159,6 +174,9 @@ impl CommonOpts {
         ReadOptions {
             extractor: self.extractor,
             max_bytes: self.max_mb.saturating_mul(1 << 20),
+            max_container_bytes: self.max_container_mb.saturating_mul(1 << 20),
+            max_ratio: self.max_ratio,
+            max_documents: self.max_docs,
             format: None,
         }
     }
@@ -186,10 +204,14 @@ impl CommonOpts {
         }
     }
 
-    /// The pipeline these options ask for: `config` with the read options and
-    /// thread count of the command line.
+    /// The pipeline these options ask for: `config` with the thread count
+    /// and the batch's byte budget of the command line.
     fn pipeline(&self, config: newsfuse_pipeline::Config) -> Result<newsfuse_pipeline::Pipeline, String> {
-        newsfuse_pipeline::Pipeline::new(newsfuse_pipeline::Config { threads: self.jobs, ..config })
+        newsfuse_pipeline::Pipeline::new(newsfuse_pipeline::Config {
+            threads: self.jobs.map(usize::from),
+            max_total_bytes: self.max_total_mb.saturating_mul(1 << 20),
+            ..config
+        })
     }
 }
 

@@ -27,6 +27,14 @@ pub mod units;
 pub mod analyze;
 mod vector;
 
+/// Whether `s` lies inside one of `spans`, which are sorted and disjoint (a
+/// document's paragraphs, or some of them): a binary search, so that checking
+/// every sentence of a document costs O(n log n), not O(n²).
+pub(crate) fn within(spans: &[newsfuse_doc::Span], s: newsfuse_doc::Span) -> bool {
+    let after = spans.partition_point(|p| p.start <= s.start);
+    after > 0 && spans[after - 1].contains(s)
+}
+
 /// A document of one body paragraph made of the given sentences, for tests.
 #[cfg(test)]
 pub(crate) mod testing {
@@ -42,5 +50,23 @@ pub(crate) mod testing {
             at += s.len() + 1;
         }
         d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use newsfuse_doc::Span;
+
+    #[test]
+    fn within_finds_the_enclosing_span_or_none() {
+        let paragraphs = [Span::new(0, 10), Span::new(12, 20), Span::new(30, 40)];
+        assert!(super::within(&paragraphs, Span::new(0, 4)));
+        assert!(super::within(&paragraphs, Span::new(12, 20)));
+        assert!(super::within(&paragraphs, Span::new(31, 35)));
+        // Across a paragraph break, in a gap, before and after all of them.
+        assert!(!super::within(&paragraphs, Span::new(8, 14)));
+        assert!(!super::within(&paragraphs, Span::new(21, 25)));
+        assert!(!super::within(&paragraphs, Span::new(41, 45)));
+        assert!(!super::within(&[], Span::new(0, 1)));
     }
 }

@@ -60,7 +60,7 @@ pub fn summarize_refs(docs: &[&Document], max_words: usize) -> Vec<Cited> {
         let body: Vec<Span> = doc.paragraphs.iter().filter(|p| p.kind == BlockKind::Body).map(|p| p.span).collect();
         let mut position = 0;
         for &s in &doc.sentences {
-            if !body.iter().any(|p| p.contains(s)) {
+            if !crate::within(&body, s) {
                 continue;
             }
             let text = doc.span_text(s);

@@ -52,7 +52,7 @@ pub fn units(docs: &[&Document]) -> Vec<Unit> {
         let body: Vec<Span> = doc.paragraphs.iter().filter(|p| p.kind != BlockKind::Heading).map(|p| p.span).collect();
         let mut position = 0;
         for &s in &doc.sentences {
-            if !body.iter().any(|p| p.contains(s)) {
+            if !crate::within(&body, s) {
                 continue;
             }
             let counts = terms(doc.span_text(s), &stemmer, &mut vocab);

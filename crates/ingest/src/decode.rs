@@ -5,6 +5,7 @@ use std::io::Read;
 
 use encoding_rs::Encoding;
 
+use crate::limits::{reserve, Limit};
 use crate::ReadError;
 
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
@@ -13,23 +14,45 @@ pub fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&GZIP_MAGIC)
 }
 
-/// Inflates a gzip stream, refusing to produce more than `limit` bytes so a
-/// small bomb cannot exhaust memory.
-pub fn gunzip(bytes: &[u8], limit: usize) -> Result<Vec<u8>, ReadError> {
-    let decoder = flate2::read::MultiGzDecoder::new(bytes);
-    let mut out = Vec::with_capacity(bytes.len().saturating_mul(4).min(limit));
-    let mut limited = decoder.take(limit as u64 + 1);
-    limited
-        .read_to_end(&mut out)
-        .map_err(|e| ReadError::Corrupt(format!("gzip stream is truncated or corrupt: {e}")))?;
-    if out.len() > limit {
-        return Err(ReadError::TooLarge {
-            size: out.len(),
-            limit,
-            what: "decompressed input",
-        });
+/// Below this size an inflated stream is not checked for its expansion ratio.
+const RATIO_FLOOR: usize = 1 << 20;
+
+/// Inflates a gzip stream, refusing to produce more than `limit` bytes, or,
+/// past 1 MB, more than `max_ratio` times the compressed size (news text
+/// compresses 3-5 times; a bomb 1,000 times), so a small file cannot exhaust
+/// memory. Memory is reserved fallibly.
+pub(crate) fn gunzip(bytes: &[u8], limit: Limit, max_ratio: usize) -> Result<Vec<u8>, ReadError> {
+    let mut decoder = flate2::read::MultiGzDecoder::new(bytes);
+    let mut out = Vec::new();
+    reserve(&mut out, bytes.len().saturating_mul(4).min(limit.bytes))?;
+    let ratio_cap = bytes.len().saturating_mul(max_ratio).max(RATIO_FLOOR);
+    let mut chunk = vec![0u8; 256 << 10];
+    loop {
+        let n = match decoder.read(&mut chunk) {
+            Ok(0) => return Ok(out),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(ReadError::Corrupt(format!("gzip stream is truncated or corrupt: {e}"))),
+        };
+        if out.len() + n > limit.bytes {
+            return Err(ReadError::TooLarge { size: None, limit: limit.bytes, what: "decompressed input", flag: limit.flag });
+        }
+        if out.len() + n > ratio_cap {
+            return Err(ReadError::Bomb { ratio: max_ratio });
+        }
+        reserve(&mut out, n)?;
+        out.extend_from_slice(&chunk[..n]);
     }
-    Ok(out)
+}
+
+/// For streams read in chunks: refuses, from their first bytes, those that
+/// are not text (`/dev/zero`, `/dev/urandom`). Gzip, WARC (whose records may
+/// hold images) and UTF-16 are left to the readers.
+pub(crate) fn refuse_binary_stream(bytes: &[u8]) -> Result<(), ReadError> {
+    if is_gzip(bytes) || bytes.starts_with(b"WARC/") || Encoding::for_bom(bytes).is_some() || looks_like_bomless_utf16(bytes) {
+        return Ok(());
+    }
+    check_not_binary(bytes)
 }
 
 /// Text decoded from bytes, with a note on how its encoding was known.
@@ -69,27 +92,97 @@ pub fn decode(bytes: &[u8], declared: Declared<'_>, sniff_meta: bool) -> Result<
             return Ok(finish(enc, bytes, "declared"));
         }
     }
+    let utf8 = Utf8Census::of(bytes);
     if sniff_meta {
         if let Some(enc) = meta_charset(bytes) {
             // A page that claims UTF-8 but is not valid UTF-8 is common (copy-pasted
-            // legacy text); trust the bytes over the claim in that case.
-            if enc != encoding_rs::UTF_8 || std::str::from_utf8(bytes).is_ok() {
+            // legacy text); trust the bytes over the claim in that case. A few bad
+            // bytes in real UTF-8 are not that: they are replaced, and flagged.
+            if enc != encoding_rs::UTF_8 || utf8.invalid == 0 {
                 return Ok(finish(enc, bytes, "meta charset"));
+            }
+            if utf8.mostly_utf8() {
+                return Ok(finish(enc, bytes, "meta charset, invalid bytes replaced"));
             }
         }
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: text.to_string(),
-            encoding: "UTF-8".into(),
-            lossy: false,
-        });
+    if utf8.invalid == 0 {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return Ok(Decoded {
+                text: text.to_string(),
+                encoding: "UTF-8".into(),
+                lossy: false,
+            });
+        }
+    }
+    if utf8.mostly_utf8() {
+        return Ok(finish(encoding_rs::UTF_8, bytes, "detected, invalid bytes replaced"));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
-    let decoded = finish(enc, bytes, "detected");
-    Ok(decoded)
+    // A non-Latin legacy encoding (Cyrillic, Greek, CJK, ...) writes nearly every
+    // letter with a high byte. ASCII text with a few stray high bytes is not
+    // that: it is broken UTF-8, decoded with replacements and flagged, not read
+    // as Cyrillic.
+    if !LATIN.contains(&enc.name()) && utf8.high_bytes * 5 < utf8.letters {
+        return Ok(finish(encoding_rs::UTF_8, bytes, "detected, invalid bytes replaced"));
+    }
+    Ok(finish(enc, bytes, "detected"))
+}
+
+/// Legacy encodings of Latin-script languages, where high bytes are the odd
+/// accented letter among ASCII ones.
+const LATIN: &[&str] = &["windows-1252", "windows-1250", "windows-1254", "windows-1257", "windows-1258", "ISO-8859-2", "ISO-8859-3", "ISO-8859-4", "ISO-8859-13", "ISO-8859-15", "ISO-8859-16", "macintosh"];
+
+/// How much of a byte string reads as UTF-8.
+#[derive(Debug, Default)]
+struct Utf8Census {
+    /// Well-formed multi-byte sequences.
+    multibyte: usize,
+    /// Maximal invalid subsequences (each would become one U+FFFD).
+    invalid: usize,
+    /// Bytes >= 0x80, and ASCII letters plus those.
+    high_bytes: usize,
+    letters: usize,
+}
+
+impl Utf8Census {
+    fn of(bytes: &[u8]) -> Self {
+        let mut census = Utf8Census {
+            high_bytes: bytes.iter().filter(|&&b| b >= 0x80).count(),
+            ..Utf8Census::default()
+        };
+        census.letters = census.high_bytes + bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        if census.high_bytes == 0 {
+            return census;
+        }
+        let mut rest = bytes;
+        loop {
+            let (valid, bad) = match std::str::from_utf8(rest) {
+                Ok(text) => (text, None),
+                Err(e) => (
+                    // Safe by construction: `valid_up_to` ends a valid prefix.
+                    std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default(),
+                    Some(e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to())),
+                ),
+            };
+            census.multibyte += valid.chars().filter(|c| !c.is_ascii()).count();
+            match bad {
+                Some(next) => {
+                    census.invalid += 1;
+                    rest = &rest[next.max(1).min(rest.len())..];
+                }
+                None => return census,
+            }
+        }
+    }
+
+    /// UTF-8 with a few bad bytes: at least as many well-formed multi-byte
+    /// characters as invalid sequences. Legacy text has next to none of the former.
+    fn mostly_utf8(&self) -> bool {
+        self.invalid > 0 && self.multibyte > 0 && self.multibyte >= self.invalid
+    }
 }
 
 fn finish(enc: &'static Encoding, bytes: &[u8], how: &str) -> Decoded {
@@ -219,6 +312,52 @@ mod tests {
     }
 
     #[test]
+    fn one_bad_byte_does_not_turn_utf8_into_windows_1252() {
+        let mut page = "<html><head><meta charset=\"utf-8\"></head><body><p>Café owners met in Zürich.</p>".as_bytes().to_vec();
+        page.extend_from_slice(b"<p>A stray \xff byte.</p></body></html>");
+        let d = decode(&page, Declared::None, true).unwrap();
+        assert!(d.text.contains("Café owners met in Zürich.") && d.text.contains("stray \u{fffd} byte"), "{}", d.text);
+        assert!(d.lossy);
+        assert_eq!(d.encoding, "UTF-8 (meta charset, invalid bytes replaced)");
+        // The same without a declaration.
+        let d = decode(&page[40..], Declared::None, false).unwrap();
+        assert!(d.text.contains("Café owners") && d.lossy, "{}", d.text);
+        assert_eq!(d.encoding, "UTF-8 (detected, invalid bytes replaced)");
+    }
+
+    #[test]
+    fn stray_high_bytes_in_ascii_are_not_read_as_cyrillic() {
+        let text = b"The council voted on Tuesday to rebuild the harbour bridge. The mayor \xff\xfe said \xc3 more.";
+        let d = decode(text, Declared::None, false).unwrap();
+        assert_eq!(d.encoding, "UTF-8 (detected, invalid bytes replaced)");
+        assert!(d.lossy && d.text.contains("The mayor \u{fffd}\u{fffd} said \u{fffd} more."), "{}", d.text);
+        // Real Cyrillic text in windows-1251 stays Cyrillic.
+        let (cyrillic, _, _) = encoding_rs::WINDOWS_1251.encode("Совет города проголосовал во вторник за восстановление старого моста через гавань.");
+        let d = decode(&cyrillic, Declared::None, false).unwrap();
+        assert!(d.text.starts_with("Совет города"), "{} {}", d.encoding, d.text);
+        assert!(!d.lossy);
+    }
+
+    #[test]
+    fn gzip_bombs_are_refused_by_ratio() {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        enc.write_all(&vec![b'{'; 20 << 20]).unwrap();
+        let bomb = enc.finish().unwrap();
+        let limit = Limit { bytes: 1 << 30, flag: "--max-container-mb" };
+        assert_eq!(gunzip(&bomb, limit, 100), Err(ReadError::Bomb { ratio: 100 }));
+        assert_eq!(gunzip(&bomb, limit, 100_000).unwrap().len(), 20 << 20);
+    }
+
+    #[test]
+    fn streams_of_zeros_are_binary_but_utf16_and_warc_are_not() {
+        assert!(refuse_binary_stream(&[0u8; 4096]).is_err());
+        let utf16: Vec<u8> = "News from the harbour".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert!(refuse_binary_stream(&utf16).is_ok());
+        assert!(refuse_binary_stream(b"WARC/1.0\r\n\0\0\0").is_ok());
+    }
+
+    #[test]
     fn binary_is_rejected() {
         assert!(matches!(decode(b"\x89PNG\r\n\x1a\n....", Declared::None, false), Err(ReadError::Binary(_))));
         let mut noise = vec![1u8; 100];
@@ -232,8 +371,9 @@ mod tests {
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         enc.write_all(&vec![b'a'; 10_000]).unwrap();
         let full = enc.finish().unwrap();
-        assert_eq!(gunzip(&full, 1 << 20).unwrap().len(), 10_000);
-        assert!(matches!(gunzip(&full[..full.len() / 2], 1 << 20), Err(ReadError::Corrupt(_))));
-        assert!(matches!(gunzip(&full, 100), Err(ReadError::TooLarge { .. })));
+        let limit = |bytes| Limit { bytes, flag: "--max-mb" };
+        assert_eq!(gunzip(&full, limit(1 << 20), 100).unwrap().len(), 10_000);
+        assert!(matches!(gunzip(&full[..full.len() / 2], limit(1 << 20), 100), Err(ReadError::Corrupt(_))));
+        assert!(matches!(gunzip(&full, limit(100), 100), Err(ReadError::TooLarge { .. })));
     }
 }

@@ -3,7 +3,12 @@
 //!
 //! feed-rs parses a feed as a whole, so one malformed item would lose every
 //! item. When the whole feed fails, each item is parsed on its own inside the
-//! feed's envelope, and only the broken ones are reported.
+//! feed's envelope, and only the broken ones are reported; a feed cut off
+//! mid-file keeps its complete items.
+//!
+//! An item without a guid or id takes its link's hash (as feed-rs makes it) or,
+//! without a link, `STEM#N` from its position: never a random id, so the same
+//! feed gives the same documents on every run.
 
 use newsfuse_doc::{Document, Format};
 
@@ -18,7 +23,12 @@ pub(crate) fn read(ctx: &Ctx<'_>, bytes: &[u8]) -> FileOutcome {
         Err(e) => return FileOutcome::failed(ctx.shown, e),
     };
     let source = decoded.text.trim_start_matches('\u{feff}');
-    match feed_rs::parser::parse(source.as_bytes()) {
+    // feed-rs reads a feed cut off mid-file as if it were whole, half an item
+    // included: such a feed is read item by item, so the cut item is reported.
+    if source.trim_start().starts_with('<') && !closes_its_root(&source.to_ascii_lowercase()) {
+        return read_item_by_item(ctx, source, &decoded, "the file ends before the feed does (cut off?)".into());
+    }
+    match parse(source) {
         Ok(feed) => {
             let mut out = FileOutcome::default();
             let format = format_of(&feed);
@@ -30,6 +40,20 @@ pub(crate) fn read(ctx: &Ctx<'_>, bytes: &[u8]) -> FileOutcome {
         }
         Err(whole_error) => read_item_by_item(ctx, source, &decoded, whole_error.to_string()),
     }
+}
+
+/// feed-rs with deterministic ids: an item without a guid and without a link
+/// gets an empty id, which [`document`] replaces by its position.
+fn parse(source: &str) -> Result<feed_rs::model::Feed, feed_rs::parser::ParseFeedError> {
+    feed_rs::parser::Builder::new()
+        .id_generator(|links, title, _| links.first().map(|link| feed_rs::parser::generate_id_from_link_and_title(link, title)).unwrap_or_default())
+        .build()
+        .parse(source.as_bytes())
+}
+
+/// Whether lower-cased feed text holds the end of a feed.
+fn closes_its_root(lower: &str) -> bool {
+    ["</channel", "</feed", "</rss", "</rdf:rdf"].iter().any(|t| lower.contains(t))
 }
 
 fn format_of(feed: &feed_rs::model::Feed) -> Format {
@@ -94,14 +118,40 @@ fn read_item_by_item(ctx: &Ctx<'_>, source: &str, decoded: &Decoded, whole_error
     }
     let header = &source[..starts[0]];
     let footer_start = lower.rfind(close).map(|i| i + close.len()).unwrap_or(source.len());
-    let footer = &source[footer_start.max(starts[0])..];
+    let footer_start = footer_start.max(starts[0]);
+    // A feed cut off mid-file has no closing tags: close it as its header opened it.
+    let closed = closes_its_root(&lower[footer_start..]);
+    let synthetic;
+    let footer = if closed {
+        &source[footer_start..]
+    } else {
+        let head = &lower[..starts[0]];
+        synthetic = [("<channel", "</channel>"), ("<rss", "</rss>"), ("<rdf:rdf", "</rdf:RDF>"), ("<feed", "</feed>")]
+            .iter()
+            .filter(|(open, _)| head.contains(open))
+            .map(|(_, close)| *close)
+            .collect::<String>();
+        &synthetic
+    };
     let mut out = FileOutcome::default();
     for (n, &start) in starts.iter().enumerate() {
-        let end = starts.get(n + 1).copied().unwrap_or(footer_start.max(start));
+        let end = starts.get(n + 1).copied().unwrap_or(if closed { footer_start.max(start) } else { source.len() });
         let item = &source[start..end];
         let index = n as u32 + 1;
+        if !closed && n + 1 == starts.len() {
+            // The cut item is lost; a cut between items loses none, but is said.
+            let cut_item = !lower[start..end].contains(close);
+            out.failures.push(Failure {
+                path: ctx.shown.to_string(),
+                location: cut_item.then(|| format!("item {index}")),
+                error: ReadError::Parse(if cut_item { "the file ends inside this item (cut off?)" } else { "the file ends before the feed does (cut off?)" }.into()),
+            });
+            if cut_item {
+                continue;
+            }
+        }
         let wrapped = format!("{header}{item}{footer}");
-        match feed_rs::parser::parse(wrapped.as_bytes()) {
+        match parse(&wrapped) {
             Ok(feed) if feed.entries.len() == 1 => {
                 let format = format_of(&feed);
                 let outlet = feed.title.as_ref().map(|t| t.content.trim().to_string());
@@ -159,6 +209,36 @@ ITEM2
         assert_eq!(out.documents.len(), 2, "{:?}", out.failures);
         assert_eq!(out.failures.len(), 1);
         assert_eq!(out.failures[0].location.as_deref(), Some("item 2"));
+    }
+
+    #[test]
+    fn a_feed_cut_off_keeps_its_complete_items() {
+        let xml = RSS.replace("ITEM2", "<item><title>Ferry</title><guid>courier-2</guid><description>Ferries run again.</description></item>");
+        let cut = xml.find("Cup final").unwrap();
+        let out = read_bytes("f.xml", "f.xml", xml[..cut].as_bytes(), &ReadOptions::default());
+        let ids: Vec<&str> = out.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["courier-1", "courier-2"], "{:?}", out.failures);
+        assert_eq!(out.failures.len(), 1);
+        assert_eq!(out.failures[0].location.as_deref(), Some("item 3"));
+        // Cut between two items: every item is complete, and the cut is said.
+        let cut = xml.find("<item><title>Cup").unwrap();
+        let out = read_bytes("f.xml", "f.xml", xml[..cut].as_bytes(), &ReadOptions::default());
+        assert_eq!(out.documents.len(), 2, "{:?}", out.failures);
+        assert_eq!(out.failures.len(), 1);
+        assert_eq!(out.failures[0].to_string(), "f.xml: the file ends before the feed does (cut off?)");
+    }
+
+    #[test]
+    fn items_without_guid_or_link_get_ids_from_their_position() {
+        let xml = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Bulletin</title>
+<item><title>Dam</title><description>The dam held overnight.</description></item>
+<item><description>Schools reopen on Monday.</description></item>
+<item><title>Linked</title><link>https://b.example/3</link><description>A third item.</description></item></channel></rss>"#;
+        let ids = |bytes: &[u8]| read_bytes("b.xml", "b.xml", bytes, &ReadOptions::default()).documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+        let first = ids(xml.as_bytes());
+        assert_eq!(&first[..2], ["b#1", "b#2"]);
+        assert_eq!(first.len(), 3);
+        assert_eq!(first, ids(xml.as_bytes()));
     }
 
     #[test]

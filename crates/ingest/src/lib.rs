@@ -31,6 +31,9 @@ mod decode;
 mod feed;
 mod html;
 mod jsonl;
+mod limits;
+#[doc(hidden)]
+pub mod mutate;
 pub mod news;
 mod plain;
 mod warc_reader;
@@ -42,6 +45,7 @@ use newsfuse_doc::{DateProvenance, Document, Format, Origin, Paragraph, Publishe
 use unicode_normalization::UnicodeNormalization;
 
 pub use html::Extractor;
+pub use limits::Budget;
 use news::Block;
 
 /// Why an input (or one item of it) could not be read.
@@ -51,7 +55,14 @@ pub enum ReadError {
     Empty,
     Binary(String),
     Corrupt(String),
-    TooLarge { size: usize, limit: usize, what: &'static str },
+    /// `size` is `None` when reading stopped at the limit (a stream, a device).
+    TooLarge { size: Option<usize>, limit: usize, what: &'static str, flag: &'static str },
+    /// More documents than `--max-docs`; the first ones were kept.
+    TooManyDocuments { limit: usize },
+    /// A gzip stream that inflates more than `ratio` times its size.
+    Bomb { ratio: usize },
+    /// Not read: the batch's total after decompression reached its limit.
+    BatchFull { limit: usize },
     Encoding(String),
     Parse(String),
     Extraction(String),
@@ -65,9 +76,13 @@ impl fmt::Display for ReadError {
             ReadError::Empty => write!(f, "empty input"),
             ReadError::Binary(why) => write!(f, "not a text document ({why})"),
             ReadError::Corrupt(why) => write!(f, "{why}"),
-            ReadError::TooLarge { size, limit, what } => {
-                write!(f, "{what} is too large: {} MB over the {} MB limit (raise it with --max-mb)", size / (1 << 20), limit / (1 << 20))
+            ReadError::TooLarge { size: Some(size), limit, what, flag } => {
+                write!(f, "{what} is too large: {} MB over the {} MB limit (raise it with {flag})", size / (1 << 20), mb(*limit))
             }
+            ReadError::TooLarge { size: None, limit, what, flag } => write!(f, "{what} is too large: more than the {} MB limit (raise it with {flag})", mb(*limit)),
+            ReadError::TooManyDocuments { limit } => write!(f, "more than {limit} documents: the first {limit} are kept (raise it with --max-docs)"),
+            ReadError::Bomb { ratio } => write!(f, "gzip stream inflates more than {ratio} times its size, a compression bomb? (raise it with --max-ratio)"),
+            ReadError::BatchFull { limit } => write!(f, "not read: the batch's inputs reached {} MB after decompression (raise it with --max-total-mb)", mb(*limit)),
             ReadError::Encoding(why) => write!(f, "cannot decode text: {why}"),
             ReadError::Parse(why) => write!(f, "{why}"),
             ReadError::Extraction(why) => write!(f, "main-text extraction failed: {why}"),
@@ -85,20 +100,61 @@ pub struct Failure {
     pub error: ReadError,
 }
 
+/// Limits are shown in whole MB, rounded up so that a small limit is not shown as 0.
+fn mb(bytes: usize) -> usize {
+    bytes.div_ceil(1 << 20)
+}
+
 impl fmt::Display for Failure {
+    /// Paths, item ids and parser messages come from the input: control
+    /// characters in them (terminal escapes) are shown escaped, never raw.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.location {
-            Some(loc) => write!(f, "{}: {loc}: {}", self.path, self.error),
-            None => write!(f, "{}: {}", self.path, self.error),
+        let shown = match &self.location {
+            Some(loc) => format!("{}: {loc}: {}", self.path, self.error),
+            None => format!("{}: {}", self.path, self.error),
+        };
+        f.write_str(&escape_controls(&shown))
+    }
+}
+
+/// `s` with control and bidirectional-formatting characters written as
+/// `\u{..}` escapes, for messages printed on a terminal.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_hazard) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_hazard(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
         }
     }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Control characters (C0 but tab and newline, DEL, C1) and the bidi
+/// embedding, override and isolate controls, which can make text display as
+/// something else than it is.
+pub fn is_hazard(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
     pub extractor: Extractor,
-    /// Largest input (after decompression) that is read at all.
+    /// Largest single-document input, in bytes read and after decompression
+    /// (`--max-mb`).
     pub max_bytes: usize,
+    /// Largest JSONL / WARC / JSON input (files that hold many documents), in
+    /// bytes read and after decompression (`--max-container-mb`).
+    pub max_container_bytes: usize,
+    /// A gzip stream may inflate at most this many times its compressed size
+    /// once it is past 1 MB (`--max-ratio`).
+    pub max_ratio: usize,
+    /// Documents kept from one input (`--max-docs`).
+    pub max_documents: usize,
     /// Format to assume instead of detecting it.
     pub format: Option<Format>,
 }
@@ -108,6 +164,9 @@ impl Default for ReadOptions {
         ReadOptions {
             extractor: Extractor::default(),
             max_bytes: 32 << 20,
+            max_container_bytes: 512 << 20,
+            max_ratio: 100,
+            max_documents: 100_000,
             format: None,
         }
     }
@@ -119,6 +178,9 @@ impl Default for ReadOptions {
 pub struct FileOutcome {
     pub documents: Vec<Document>,
     pub failures: Vec<Failure>,
+    /// Bytes of the input after decompression (what counts toward
+    /// `--max-total-mb`).
+    pub bytes: usize,
 }
 
 impl FileOutcome {
@@ -130,6 +192,7 @@ impl FileOutcome {
                 location: None,
                 error,
             }],
+            bytes: 0,
         }
     }
 }
@@ -137,17 +200,22 @@ impl FileOutcome {
 const EXTENSIONS: &[&str] = &["txt", "text", "html", "htm", "xhtml", "xml", "rss", "atom", "json", "jsonl", "ndjson", "warc", "gz"];
 
 /// Expands directories (recursively, in sorted order so output is
-/// deterministic) into the files newsfuse can read. Hidden files are skipped.
+/// deterministic) into the files newsfuse can read. Hidden files are skipped,
+/// and so are FIFOs, sockets and devices inside directories (a path named on
+/// the command line is read whatever it is). Symbolic links are followed, but
+/// each directory and each file is visited once: a link back to a directory
+/// already walked (a loop) or to a file already listed adds nothing.
 pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Failure>) {
     let mut files = Vec::new();
     let mut failures = Vec::new();
+    let mut seen = limits::Seen::default();
     for path in paths {
         if path.as_os_str() == "-" {
             files.push(path.clone());
             continue;
         }
         match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => walk_dir(path, &mut files, &mut failures),
+            Ok(m) if m.is_dir() => walk_dir(path, &mut files, &mut failures, &mut seen),
             Ok(_) => files.push(path.clone()),
             Err(e) => failures.push(Failure {
                 path: path.display().to_string(),
@@ -159,9 +227,12 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Failure>) {
     (files, failures)
 }
 
-fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<Failure>) {
+fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<Failure>, seen: &mut limits::Seen) {
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
+        if !seen.first_visit(&dir) {
+            continue;
+        }
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) => {
@@ -181,9 +252,11 @@ fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<Failure>) {
             if name.starts_with('.') {
                 continue;
             }
-            if child.is_dir() {
+            // `metadata` follows links; a dangling link is skipped like a missing file.
+            let Ok(meta) = std::fs::metadata(&child) else { continue };
+            if meta.is_dir() {
                 subdirs.push(child);
-            } else if has_known_extension(&child) {
+            } else if meta.is_file() && has_known_extension(&child) && seen.first_visit(&child) {
                 files.push(child);
             }
         }
@@ -192,18 +265,17 @@ fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<Failure>) {
     }
 }
 
-/// Containers (JSONL, WARC) hold many documents: a corpus file may be far
-/// larger than any one page, so they get this many times the limit.
-const CONTAINER_FACTOR: usize = 64;
-
-/// The size limit for an input of this name.
-fn limit_for(name: &str, options: &ReadOptions) -> usize {
+/// The size limit for an input of this name, and the flag that raises it.
+/// Containers (JSONL, WARC) hold many documents, so a corpus file may be far
+/// larger than any one page; so may stdin and other streams, whose name says
+/// nothing.
+fn limit_for(name: &str, options: &ReadOptions) -> limits::Limit {
     let lower = name.to_ascii_lowercase();
     let lower = lower.trim_end_matches(".gz");
-    if [".jsonl", ".ndjson", ".warc", ".json"].iter().any(|ext| lower.ends_with(ext)) {
-        options.max_bytes.saturating_mul(CONTAINER_FACTOR)
+    if lower == "stdin" || [".jsonl", ".ndjson", ".warc", ".json"].iter().any(|ext| lower.ends_with(ext)) {
+        limits::Limit { bytes: options.max_container_bytes, flag: "--max-container-mb" }
     } else {
-        options.max_bytes
+        limits::Limit { bytes: options.max_bytes, flag: "--max-mb" }
     }
 }
 
@@ -211,38 +283,18 @@ fn has_known_extension(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// Reads one file (or `-` for stdin).
+/// Reads one file (or `-` for stdin). Every kind of file (regular, FIFO,
+/// device, stdin) is read through the same bound: reading stops one byte past
+/// the limit, and a stream of binary bytes (`/dev/zero`) is refused after its
+/// first 64 kB.
 pub fn read_file(path: &Path, options: &ReadOptions) -> FileOutcome {
     let shown = path.display().to_string();
-    let bytes = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        use std::io::Read;
-        match std::io::stdin().lock().take(options.max_bytes as u64 + 1).read_to_end(&mut buf) {
-            Ok(_) => buf,
-            Err(e) => return FileOutcome::failed("-", ReadError::Io(e.to_string())),
-        }
-    } else {
-        let limit = limit_for(&file_name(path), options);
-        match std::fs::metadata(path) {
-            Ok(m) if m.len() as usize > limit => {
-                return FileOutcome::failed(
-                    &shown,
-                    ReadError::TooLarge {
-                        size: m.len() as usize,
-                        limit,
-                        what: "file",
-                    },
-                )
-            }
-            Err(e) => return FileOutcome::failed(&shown, ReadError::Io(e.to_string())),
-            Ok(_) => {}
-        }
-        match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => return FileOutcome::failed(&shown, ReadError::Io(e.to_string())),
-        }
+    let stdin = path.as_os_str() == "-";
+    let name = if stdin { "stdin".to_string() } else { file_name(path) };
+    let bytes = match limits::read_bounded(path, limit_for(&name, options)) {
+        Ok(b) => b,
+        Err(e) => return FileOutcome::failed(&shown, e),
     };
-    let name = if path.as_os_str() == "-" { "stdin".to_string() } else { file_name(path) };
     read_bytes(&shown, &name, &bytes, options)
 }
 
@@ -254,18 +306,19 @@ fn file_name(path: &Path) -> String {
 /// origins; `name` is its file name, used for ids and format detection.
 pub fn read_bytes(shown: &str, name: &str, bytes: &[u8], options: &ReadOptions) -> FileOutcome {
     let limit = limit_for(name, options);
-    if bytes.len() > limit {
+    if bytes.len() > limit.bytes {
         return FileOutcome::failed(
             shown,
             ReadError::TooLarge {
-                size: bytes.len(),
-                limit,
+                size: Some(bytes.len()),
+                limit: limit.bytes,
                 what: "input",
+                flag: limit.flag,
             },
         );
     }
     let (bytes, name) = if decode::is_gzip(bytes) {
-        match decode::gunzip(bytes, limit) {
+        match decode::gunzip(bytes, limit, options.max_ratio) {
             Ok(b) => (std::borrow::Cow::Owned(b), name.trim_end_matches(".gz").trim_end_matches(".GZ").to_string()),
             Err(e) => return FileOutcome::failed(shown, e),
         }
@@ -282,7 +335,7 @@ pub fn read_bytes(shown: &str, name: &str, bytes: &[u8], options: &ReadOptions) 
         stem: &stem,
         options,
     };
-    match format {
+    let mut outcome = match format {
         Format::Warc => warc_reader::read(&ctx, &bytes),
         Format::Jsonl => jsonl::read(&ctx, &bytes),
         Format::Rss | Format::Atom | Format::JsonFeed => feed::read(&ctx, &bytes),
@@ -294,14 +347,24 @@ pub fn read_bytes(shown: &str, name: &str, bytes: &[u8], options: &ReadOptions) 
             Ok(d) => single(shown, plain::read(&ctx, &d.text, origin(shown, Format::Text, None, &d))),
             Err(e) => FileOutcome::failed(shown, e),
         },
+    };
+    if outcome.documents.len() > options.max_documents {
+        outcome.documents.truncate(options.max_documents);
+        outcome.failures.push(Failure {
+            path: shown.to_string(),
+            location: None,
+            error: ReadError::TooManyDocuments { limit: options.max_documents },
+        });
     }
+    outcome.bytes = bytes.len();
+    outcome
 }
 
 fn single(shown: &str, result: Result<Document, ReadError>) -> FileOutcome {
     match result {
         Ok(doc) => FileOutcome {
             documents: vec![doc],
-            failures: Vec::new(),
+            ..FileOutcome::default()
         },
         Err(e) => FileOutcome::failed(shown, e),
     }
@@ -459,6 +522,11 @@ pub(crate) fn assemble(id: String, origin: Origin, mut blocks: Vec<Block>, meta:
     }
     if doc.origin.encoding.as_deref().is_some_and(|e| e.ends_with("lossy")) {
         doc.add_flag("lossy-decoding");
+    }
+    // A legacy encoding chosen by the detector, with nothing declared: likely
+    // right for real legacy text, but a guess, and said so.
+    if doc.origin.encoding.as_deref().is_some_and(|e| e.ends_with(" (detected)") && !e.starts_with("UTF-8")) {
+        doc.add_flag("encoding-guessed");
     }
     Ok(doc)
 }

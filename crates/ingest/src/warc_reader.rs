@@ -1,36 +1,94 @@
 //! WARC archives: each `response` record holding an HTML page becomes a
 //! document whose id and URL are the record's target URI.
-
-use std::io::BufReader;
+//!
+//! Records are framed here (version line, headers, `Content-Length` bytes of
+//! block): a malformed record is reported and reading resumes at the next
+//! line that starts a record, so one bad record costs only itself.
 
 use newsfuse_doc::Format;
 
 use crate::decode::{decode, Declared};
 use crate::{html_document, origin, Ctx, Failure, FileOutcome, ReadError};
 
+/// One record's named headers and its block.
+struct Record<'a> {
+    headers: Vec<(&'a str, &'a str)>,
+    block: &'a [u8],
+}
+
+impl Record<'_> {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| *v)
+    }
+}
+
+/// Parses the record at `at`; returns it and where the next one may start.
+fn record_at(bytes: &[u8], at: usize) -> Result<(Record<'_>, usize), String> {
+    let rest = &bytes[at..];
+    if !rest.starts_with(b"WARC/") {
+        return Err("no WARC version line".into());
+    }
+    let (head_len, sep) = find(rest, b"\r\n\r\n").map(|p| (p, 4)).or_else(|| find(rest, b"\n\n").map(|p| (p, 2))).ok_or("headers never end")?;
+    let head = std::str::from_utf8(&rest[..head_len]).map_err(|_| "headers are not UTF-8")?;
+    let headers: Vec<(&str, &str)> = head.lines().skip(1).filter_map(|l| l.split_once(':')).map(|(k, v)| (k.trim(), v.trim())).collect();
+    let length: usize = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("Content-Length"))
+        .ok_or("no Content-Length")?
+        .1
+        .parse()
+        .map_err(|_| "Content-Length is not a number")?;
+    let start = at + head_len + sep;
+    let end = start.checked_add(length).filter(|&e| e <= bytes.len()).ok_or("the file ends inside this record (cut off?)")?;
+    Ok((Record { headers, block: &bytes[start..end] }, end))
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The next line at or after `from` that starts a record.
+fn next_record(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let p = at + find(bytes.get(at..)?, b"WARC/1.")?;
+        if p == 0 || bytes[p - 1] == b'\n' {
+            return Some(p);
+        }
+        at = p + 1;
+    }
+}
+
 pub(crate) fn read(ctx: &Ctx<'_>, bytes: &[u8]) -> FileOutcome {
-    let reader = warc::WarcReader::new(BufReader::new(bytes));
     let mut out = FileOutcome::default();
-    for (i, record) in reader.iter_records().enumerate() {
-        let index = i as u32 + 1;
+    let mut at = next_record(bytes, 0);
+    let mut index = 0u32;
+    while let Some(pos) = at {
+        index += 1;
         let fail = |error: ReadError| Failure {
             path: ctx.shown.to_string(),
             location: Some(format!("record {index}")),
             error,
         };
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                out.failures.push(fail(ReadError::Parse(format!("malformed WARC record: {e}"))));
-                // The reader cannot resynchronise after a framing error.
-                break;
+        let record = match record_at(bytes, pos) {
+            Ok((record, end)) => {
+                at = next_record(bytes, end);
+                record
+            }
+            Err(why) => {
+                out.failures.push(fail(ReadError::Parse(format!("malformed WARC record: {why}"))));
+                at = next_record(bytes, pos + 1);
+                continue;
             }
         };
-        if *record.warc_type() != warc::RecordType::Response {
+        if out.documents.len() > ctx.options.max_documents {
+            break;
+        }
+        if !record.header("WARC-Type").is_some_and(|t| t.eq_ignore_ascii_case("response")) {
             continue;
         }
-        let uri = record.header(warc::WarcHeader::TargetURI).map(|u| u.into_owned());
-        let Some((headers, body)) = split_http(record.body()) else {
+        let uri = record.header("WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_string());
+        let Some((headers, body)) = split_http(record.block) else {
             continue;
         };
         let content_type = header_value(headers, "content-type").unwrap_or_default().to_ascii_lowercase();
@@ -96,5 +154,25 @@ mod tests {
         assert_eq!(d.id, "https://herald.example/2025/03/11/port");
         assert_eq!(d.published.date.as_deref(), Some("2025-03-11"));
         assert!(d.text.starts_with("The port of Elvara reopened"));
+    }
+
+    #[test]
+    fn a_bad_record_costs_only_itself() {
+        let page = |n: u32| format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><article><p>Report {n}: the port of Elvara reopened on Wednesday after a three-day closure caused by the storm, the harbour authority said.</p></article></body></html>");
+        let good = |n: u32| record(&format!("https://herald.example/{n}"), &page(n));
+        // A record whose Content-Length is a lie, one without it, then good ones.
+        let liar = good(2).replacen("Content-Length: ", "Content-Length: 9", 1);
+        let no_length = good(3).replace("Content-Length", "X-Length");
+        let warc = format!("{}{liar}{no_length}{}{}", good(1), good(4), good(5));
+        let out = read_bytes("a.warc", "a.warc", warc.as_bytes(), &ReadOptions::default());
+        let ids: Vec<&str> = out.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["https://herald.example/1", "https://herald.example/4", "https://herald.example/5"], "{:?}", out.failures);
+        assert_eq!(out.failures.len(), 2, "{:?}", out.failures);
+        assert!(out.failures.iter().all(|f| f.to_string().contains("malformed WARC record")));
+        // Cut off in the last record: the complete ones are kept.
+        let cut = &warc[..warc.len() - 40];
+        let out = read_bytes("a.warc", "a.warc", cut.as_bytes(), &ReadOptions::default());
+        assert_eq!(out.documents.len(), 2);
+        assert!(out.failures.last().unwrap().to_string().contains("cut off"));
     }
 }

@@ -59,6 +59,14 @@ pub enum Input {
 }
 
 impl Input {
+    /// How failures name this input.
+    pub fn shown(&self) -> String {
+        match self {
+            Input::Path(path) => path.display().to_string(),
+            Input::Bytes { label, .. } => label.clone(),
+        }
+    }
+
     /// Bytes in memory, labelled with their file name.
     pub fn bytes(name: &str, bytes: Vec<u8>) -> Input {
         Input::Bytes { label: name.to_string(), name: name.to_string(), bytes: bytes.into() }
@@ -81,14 +89,23 @@ pub fn inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Failure>) {
 }
 
 /// How a [`Pipeline`] reads and which components it uses.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Config {
-    /// Extractor, size limit and format override for the readers.
+    /// Extractor, size limits and format override for the readers.
     pub read: ReadOptions,
     /// Worker threads; one per core when `None`.
     pub threads: Option<usize>,
+    /// Bytes read from all inputs of one run together (`--max-total-mb`):
+    /// inputs past it are refused unread, in input order.
+    pub max_total_bytes: usize,
     /// Which component finds statements (the tagger completed by the rules by default).
     pub quotes: QuoteMethod,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { read: ReadOptions::default(), threads: None, max_total_bytes: 2048 << 20, quotes: QuoteMethod::default() }
+    }
 }
 
 /// What a run reports as it goes: failures as they happen, progress, and
@@ -124,6 +141,9 @@ pub struct Batch {
 /// the bytes held at once while keeping every core busy.
 const CHUNK: usize = 64;
 
+/// The most worker threads a pipeline starts.
+pub const MAX_THREADS: usize = 256;
+
 /// The pipeline: stage order, models and the worker pool.
 pub struct Pipeline {
     config: Config,
@@ -137,7 +157,11 @@ impl Pipeline {
         // Stacks large enough for the peer HTML parsers' recursion.
         let mut builder = rayon::ThreadPoolBuilder::new().stack_size(64 << 20);
         if let Some(threads) = config.threads {
-            builder = builder.num_threads(threads.max(1));
+            // Thousands of threads would stall the machine, not speed it up.
+            if !(1..=MAX_THREADS).contains(&threads) {
+                return Err(format!("{threads} worker threads: use 1 to {MAX_THREADS}"));
+            }
+            builder = builder.num_threads(threads);
         }
         let pool = builder.build().map_err(|e| format!("cannot start worker threads: {e}"))?;
         Ok(Pipeline { config, pool })
@@ -179,9 +203,17 @@ impl Pipeline {
         // from the evidence of the whole batch.
         let mut documents = Vec::new();
         let mut failures = Vec::new();
+        // Counted in input order, so what is refused does not depend on the
+        // thread count; memory holds at most the budget plus one chunk.
+        let mut budget = newsfuse_ingest::Budget::new(self.config.max_total_bytes);
         for chunk in inputs.chunks(CHUNK) {
-            let outcomes: Vec<FileOutcome> = self.pool.install(|| chunk.par_iter().map(|input| self.read(input)).collect());
-            for outcome in outcomes {
+            let outcomes: Vec<FileOutcome> = if budget.is_full() {
+                chunk.iter().map(|input| budget.refuse(&input.shown())).collect()
+            } else {
+                self.pool.install(|| chunk.par_iter().map(|input| self.read(input)).collect())
+            };
+            for (input, mut outcome) in chunk.iter().zip(outcomes) {
+                budget.admit(&input.shown(), &mut outcome);
                 for failure in &outcome.failures {
                     observer.failure(failure);
                 }

@@ -120,10 +120,23 @@ fn is_pronoun(s: &str) -> Option<&'static str> {
 /// the name it holds ([`Resolver::head`]), a pronoun ([`Resolver::by_pronoun`])
 /// or a description ([`Resolver::by_description`]).
 pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
+    // The direct quotes' content spans, sorted by start, with the furthest end
+    // so far: whether a mention lies inside one is a binary search, not a scan
+    // of every quote per mention.
+    let mut quoted: Vec<Span> = atts.iter().filter(|a| a.quote.direct).flat_map(|a| a.quote.content.iter().copied()).collect();
+    quoted.sort_unstable_by_key(|c| c.start);
+    let furthest: Vec<u32> = quoted
+        .iter()
+        .scan(0, |end, c| {
+            *end = c.end.max(*end);
+            Some(*end)
+        })
+        .collect();
     let resolver = Resolver {
         doc,
         mentions: &doc.mentions,
-        atts,
+        quoted,
+        furthest,
         roles: doc.mentions.iter().map(|m| role_words(doc, m)).collect(),
     };
     let mut prev: Option<(Speaker, u32)> = None;
@@ -158,12 +171,15 @@ pub(crate) fn resolve(doc: &Document, atts: &mut [Attribution]) {
     }
 }
 
-/// What speaker resolution reads: the document, its mentions, the
-/// statements (whose quoted words hold no speakers) and each mention's role words.
+/// What speaker resolution reads: the document, its mentions, the direct
+/// quotes' content (whose words hold no speakers) and each mention's role words.
 struct Resolver<'a> {
     doc: &'a Document,
     mentions: &'a [Mention],
-    atts: &'a [Attribution],
+    /// Direct quotes' content spans, sorted by start.
+    quoted: Vec<Span>,
+    /// The furthest end among `quoted[..=i]`.
+    furthest: Vec<u32>,
     roles: Vec<(Vec<String>, Vec<String>)>,
 }
 
@@ -172,9 +188,12 @@ impl Resolver<'_> {
         self.doc.paragraphs.partition_point(|p| p.span.end <= b)
     }
 
-    /// Mentions inside quoted words are not candidates for who speaks.
+    /// Mentions inside quoted words are not candidates for who speaks. A
+    /// quote contains the mention iff one starting at or before it ends at or
+    /// after it.
     fn inside_content(&self, m: &Mention) -> bool {
-        self.atts.iter().any(|a| a.quote.direct && a.quote.content.iter().any(|c| c.contains(m.span)))
+        let n = self.quoted.partition_point(|c| c.start <= m.span.start);
+        n > 0 && self.furthest[n - 1] >= m.span.end
     }
 
     /// Up to three people (or organizations) named before `src` that `pred`

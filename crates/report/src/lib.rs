@@ -40,12 +40,20 @@ fn cite_label(c: &Cite, outlets: &BTreeMap<&str, &str>) -> String {
     format!("{} [{}:{}-{}]", outlets.get(c.doc.as_str()).copied().unwrap_or(&c.doc), c.doc, c.span.start, c.span.end)
 }
 
+/// Control characters (NUL, ESC, C1: terminal escapes) and bidi embeddings,
+/// overrides and isolates (text that displays as something else than it is)
+/// never reach a report: each shows as U+FFFD.
+fn hazard(ch: char) -> bool {
+    (ch.is_control() && !matches!(ch, '\n' | '\r' | '\t')) || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// One line of Markdown-safe text: newlines folded, Markdown and HTML specials escaped.
 fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         match ch {
             '\n' | '\r' => out.push(' '),
+            _ if hazard(ch) => out.push('\u{fffd}'),
             // Raw HTML in Markdown would render: entities show the characters instead.
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -174,13 +182,14 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            _ if hazard(ch) => out.push('\u{fffd}'),
             _ => out.push(ch),
         }
     }
     out
 }
 
-const CSS: &str = "body{font:15px/1.45 Georgia,serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}\
+const CSS: &str = "body{font:15px/1.45 Georgia,serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222;overflow-wrap:anywhere}\
 h1,h2,h3{font-family:Helvetica,Arial,sans-serif}h2{border-top:2px solid #444;padding-top:.6em;margin-top:2em}\
 table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #bbb;padding:.25em .4em;vertical-align:top;text-align:left}\
 th{background:#eee}.cite{color:#555;font-size:.85em}.n{font-weight:bold;white-space:nowrap}.conflict{background:#fff3f0}\
@@ -338,6 +347,23 @@ pub fn html_story(ctx: &Context, st: &Story) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn controls_and_bidi_overrides_never_reach_a_report() {
+        let hostile = "said \u{202e}gnp.exe\u{202c} and\u{0} \u{1b}[31mred\u{7} \u{2067}x\u{2069} \u{9b}";
+        for out in [super::md(hostile), super::escape(hostile)] {
+            assert!(!out.chars().any(super::hazard), "{out:?}");
+            assert_eq!(out.matches('\u{fffd}').count(), 8, "{out:?}");
+        }
+        // Tabs and newlines are text, not hazards; right-to-left marks stay.
+        assert_eq!(super::escape("a\tb\nc \u{200f}"), "a\tb\nc \u{200f}");
+    }
+
+    #[test]
+    fn long_words_wrap_in_the_page() {
+        assert!(super::CSS.contains("overflow-wrap:anywhere"));
+    }
+
     use super::*;
     use newsfuse_doc::{Document, Origin, Paragraph, Span};
 
