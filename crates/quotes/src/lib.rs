@@ -93,6 +93,7 @@ pub fn find_attributions_with(doc: &Document, method: Method) -> Vec<Attribution
     };
     rules::mend_splits(&ctx, &mut atts);
     rules::repair_sources(&ctx, &mut atts);
+    rules::drop_non_statements(&ctx, &mut atts);
     speaker::resolve(doc, &mut atts);
     speaker::channels_and_times(doc, &mut atts);
     atts

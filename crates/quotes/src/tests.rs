@@ -431,3 +431,19 @@ fn a_party_description_is_not_a_name() {
     let d = doc("“The hard work starts now,” said Senate Leader Harry Reed, Nevada Democrat.", &[("Harry Reed", "PER"), ("Nevada Democrat", "PER")]);
     assert_eq!(show(&d)[0].3.as_deref(), Some("Harry Reed"));
 }
+
+#[test]
+fn headlines_questions_and_negated_cues_are_not_statements() {
+    // A headline line (no final punctuation) and a quote under a label and a colon.
+    let d = doc("Ruiz opens bridge, mayor says\n\nAna Ruiz said the bridge would open on Monday.", &[("Ana Ruiz", "PER")]);
+    let q = show(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.contains("would open"), "{q:?}");
+    let d = doc("Ruiz, after the vote: “We will rebuild.”\n\nThe council voted on Monday.\n\nIt met again on Tuesday.", &[("Ruiz", "PER")]);
+    assert!(show(&d).is_empty(), "{:?}", show(&d));
+    // An indirect question, a negated cue, a source that is a function word.
+    let d = doc("Critics questioned whether the council truly wanted to settle the dispute.", &[]);
+    assert!(show(&d).is_empty(), "{:?}", show(&d));
+    let d = doc("The ministry did not immediately respond to a request for comment.", &[]);
+    assert!(show(&d).is_empty(), "{:?}", show(&d));
+}
