@@ -748,7 +748,8 @@ fn function_word(w: &str) -> bool {
 ///   a colon before a quote (`Trump, after the call: "..."`);
 /// - indirect questions and the writer's questions: reported content that
 ///   opens with "whether" or "if", or ends with a question mark;
-/// - negated cues: "did not immediately respond to", "still don't know";
+/// - negated cues that report nothing said: "did not immediately respond
+///   to", "still don't know" ("did not say X" stays: it reports a position);
 /// - reported speech whose source is only function words ("of") or a lone
 ///   modifier ("Conflicting reports indicate"); a direct quote keeps its
 ///   words and loses such a source.
@@ -814,7 +815,11 @@ pub fn drop_non_statements(ctx: &Ctx, atts: &mut Vec<Attribution>) {
                 let ct = ctx.text.get(cue.range()).unwrap_or("").to_lowercase();
                 let k = ctx.tok_at(cue.start as usize);
                 let before = (k.saturating_sub(2)..k).any(|i| matches!(ctx.low(i, &mut b), "not" | "n't" | "never" | "don't" | "didn't" | "doesn't" | "cannot" | "can't" | "won't"));
-                if before || ct.split_whitespace().any(|w| matches!(w, "not" | "n't" | "never")) || ct.contains("n't ") {
+                let negated = before || ct.split_whitespace().any(|w| matches!(w, "not" | "n't" | "never")) || ct.contains("n't ");
+                // "did not say X" still reports a position; "don't know", "did
+                // not respond to" report nothing said.
+                let silent = ct.split_whitespace().last().is_some_and(|w| matches!(w, "know" | "knew" | "respond" | "responded" | "return" | "returned" | "comment" | "commented" | "to"));
+                if negated && silent {
                     return false;
                 }
             }
