@@ -558,7 +558,7 @@ fn person_by_forms(forms: &[Form], group: &[usize]) -> Option<EntityLabel> {
 /// River", "Brezhovo Dam", "Lake Sovin", "Gulf of Aden".
 const PLACE_HEADS: &[&str] = &[
     "river", "dam", "lake", "sea", "ocean", "mountain", "mountains", "island", "islands", "bay", "valley", "gulf", "strait", "canal", "peninsula", "desert",
-    "reservoir", "creek", "glacier", "volcano", "coast", "province", "county", "district", "region",
+    "reservoir", "creek", "glacier", "volcano", "coast", "province", "county", "district", "region", "road", "street", "avenue", "boulevard", "highway",
 ];
 
 /// Countries and capitals often tagged as persons or organizations ("Banda

@@ -415,6 +415,12 @@ impl Resolver<'_> {
         if let Some(sp) = self.by_organization(src, &words) {
             return sp;
         }
+        // "a female friend of mine", "one woman in the town": an indefinite
+        // description brings in someone new, never a person named before.
+        let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+        if matches!(first.as_str(), "a" | "an" | "one" | "another" | "some" | "someone" | "somebody") {
+            return Speaker { entity: None, label: None, via: "role".into(), candidates: vec![] };
+        }
         let mut best: Option<(usize, usize)> = None; // (score, mention index)
         let cap = text.split_whitespace().filter(|w| !SKIP.contains(&w.to_lowercase().as_str())).all(|w| w.chars().next().is_some_and(char::is_uppercase));
         // "Experts", "European leaders": a group, not one person.

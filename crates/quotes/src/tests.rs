@@ -447,3 +447,9 @@ fn headlines_questions_and_negated_cues_are_not_statements() {
     let d = doc("The ministry did not immediately respond to a request for comment.", &[]);
     assert!(show(&d).is_empty(), "{:?}", show(&d));
 }
+
+#[test]
+fn an_indefinite_description_is_nobody_named_before() {
+    let d = doc("Hillary Clinton praised the model.\n\n“She changed everything,” a female friend of mine said.", &[("Hillary Clinton", "PER")]);
+    assert_eq!(show(&d)[0].3, None);
+}
