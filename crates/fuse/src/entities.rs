@@ -23,10 +23,19 @@
 //!    U.S. / United States); a lone surname to the one person whose full name
 //!    ends with it, or failing that with a near spelling of it (Putin →
 //!    Vladimir Putin, but Vladimir Putin is never linked to Vladimir Medinsky:
-//!    first names do not link); a non-person name of two words or more to the
+//!    first names do not link); a person's name to the one name that writes
+//!    it more fully (Eric Kirkpatrick / Eric Allen Kirkpatrick, Ben / Benjamin
+//!    Banky), never across different first names (Gary / Maria Gomes); a lone
+//!    word that is nobody's surname to the one person whose name it opens
+//!    (Tara / Tara Reid); a lone surname the batch leaves ambiguous or the
+//!    tagger mislabelled, when every document that writes it names one and
+//!    the same person in full; a non-person name of two words or more to the
 //!    one longer name it is part of ("Civil Protection" / "National Civil
 //!    Protection Directorate").
-//! 4. **Name.** Each group is an entity with the majority label, every
+//! 4. **Name.** Each group is an entity with the majority label (a place
+//!    when every spelling is one by its words — River, Dam, Lake, Road — or
+//!    a country or capital; a person when its full names are persons and its
+//!    other forms their surnames), every
 //!    spelling as an alias, and its fullest plausible form as the canonical
 //!    name: a person's full name however rarely written (at most four words),
 //!    any other entity's among the forms written at least a quarter as often
