@@ -23,10 +23,19 @@
 //!    U.S. / United States); a lone surname to the one person whose full name
 //!    ends with it, or failing that with a near spelling of it (Putin →
 //!    Vladimir Putin, but Vladimir Putin is never linked to Vladimir Medinsky:
-//!    first names do not link); a non-person name of two words or more to the
+//!    first names do not link); a person's name to the one name that writes
+//!    it more fully (Eric Kirkpatrick / Eric Allen Kirkpatrick, Ben / Benjamin
+//!    Banky), never across different first names (Gary / Maria Gomes); a lone
+//!    word that is nobody's surname to the one person whose name it opens
+//!    (Tara / Tara Reid); a lone surname the batch leaves ambiguous or the
+//!    tagger mislabelled, when every document that writes it names one and
+//!    the same person in full; a non-person name of two words or more to the
 //!    one longer name it is part of ("Civil Protection" / "National Civil
 //!    Protection Directorate").
-//! 4. **Name.** Each group is an entity with the majority label, every
+//! 4. **Name.** Each group is an entity with the majority label (a place
+//!    when every spelling is one by its words — River, Dam, Lake, Road — or
+//!    a country or capital; a person when its full names are persons and its
+//!    other forms their surnames), every
 //!    spelling as an alias, and its fullest plausible form as the canonical
 //!    name: a person's full name however rarely written (at most four words),
 //!    any other entity's among the forms written at least a quarter as often
@@ -195,7 +204,9 @@ pub fn resolve(mentions: &[MentionRef<'_>]) -> Vec<Entity> {
     // (blocking), so a batch of tens of thousands of documents stays linear-ish.
     link_near_spellings(&forms, &labels, &mut links);
     link_acronyms(&forms, &labels, &mut links);
+    link_fuller_names(&forms, &labels, &mut links);
     link_surnames(&forms, &labels, &mut links);
+    link_surnames_in_documents(&forms, &labels, mentions, &mut links);
     link_short_forms(&forms, &labels, &mut links);
     name(&forms, &mut links)
 }
@@ -344,6 +355,54 @@ fn link_acronyms(forms: &[Form], labels: &[EntityLabel], links: &mut UnionFind) 
     }
 }
 
+/// Whether the person name `short` is a shorter writing of `long` (both keys
+/// of two words or more, same surname): `long` ends with it ("constable tim
+/// fanning" / "tim fanning"), adds middle names ("eric allen kirkpatrick" /
+/// "eric kirkpatrick"), or spells the first name in full ("benjamin banky" /
+/// "ben banky"). Different first names never match ("gary gomes" / "maria gomes").
+fn shorter_name_of(short: &[&str], long: &[&str]) -> bool {
+    let (Some(sl), Some(ll)) = (short.last(), long.last()) else { return false };
+    if sl != ll || short.len() < 2 || short.len() > long.len() || short == long {
+        return false;
+    }
+    if long.ends_with(short) {
+        return true;
+    }
+    let (sf, lf) = (short[0], long[0]);
+    let first_ok = sf == lf || sf.chars().count() >= 3 && lf.starts_with(sf) && short.len() == 2 && long.len() == 2;
+    if !first_ok {
+        return false;
+    }
+    // The middle words of the short form appear in order in the long one.
+    let mut it = long[1..long.len() - 1].iter();
+    short[1..short.len() - 1].iter().all(|w| it.any(|x| x == w || x.trim_end_matches('.') == w.trim_end_matches('.')))
+}
+
+/// Fuller names: a person's name of two words or more links to the one
+/// longer name that writes it more fully ([`shorter_name_of`]), so a lone
+/// surname later finds one owner, not a title-laden copy of it.
+fn link_fuller_names(forms: &[Form], labels: &[EntityLabel], links: &mut UnionFind) {
+    let mut by_last: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (f, form) in forms.iter().enumerate().filter(|&(f, form)| labels[f] == EntityLabel::Per && form.key.contains(' ')) {
+        if let Some(last) = form.key.rsplit(' ').next() {
+            by_last.entry(last).or_default().push(f);
+        }
+    }
+    for members in by_last.values() {
+        // Large blocks (a common surname across a big batch) are left alone: too ambiguous, too slow.
+        if members.len() > 64 {
+            continue;
+        }
+        for &a in members {
+            let wa = forms[a].words();
+            let owners: std::collections::BTreeSet<usize> = members.iter().filter(|&&b| shorter_name_of(&wa, &forms[b].words())).map(|&b| links.find(b)).collect();
+            if let (1, Some(&owner)) = (owners.len(), owners.first()) {
+                links.union(a, owner);
+            }
+        }
+    }
+}
+
 /// Lone surnames: link to the single person whose full name ends with it.
 /// The full names ending in the same word are looked up exactly; only when
 /// there are none, near spellings among those whose last word starts with
@@ -376,6 +435,66 @@ fn link_surnames(forms: &[Form], labels: &[EntityLabel], links: &mut UnionFind) 
             links.union(a, owner);
         }
     }
+    // A lone word that is no person's surname but the first word of exactly
+    // one person's name: "Tara" / "Tara Reid", "Qin" / "Qin Yongmin" (family
+    // name first). Two people who share it leave it alone.
+    let mut by_first: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (f, form) in forms.iter().enumerate().filter(|&(f, form)| labels[f] == EntityLabel::Per && form.key.contains(' ')) {
+        if let Some(first) = form.key.split(' ').next() {
+            by_first.entry(first).or_default().push(f);
+        }
+    }
+    for (a, form) in forms.iter().enumerate().filter(|&(a, form)| !form.key.contains(' ') && person_votes(form, labels[a])) {
+        let key = form.key.as_str();
+        if by_last.contains_key(key) {
+            continue;
+        }
+        let owners: std::collections::BTreeSet<usize> = by_first.get(key).map(Vec::as_slice).unwrap_or(&[]).iter().map(|&b| links.find(b)).collect();
+        if let (1, Some(&owner)) = (owners.len(), owners.first()) {
+            links.union(a, owner);
+        }
+    }
+}
+
+/// Lone surnames the batch leaves ambiguous (two people named Banky) or the
+/// tagger mislabelled ("Steinberg" as a place), settled document by
+/// document: every document that writes the lone word also writes a
+/// person's full name ending with it, and all those full names are one
+/// entity ("Banky" where "Benjamin David Banky" is named, never where only
+/// "John Banky" is).
+fn link_surnames_in_documents(forms: &[Form], labels: &[EntityLabel], mentions: &[MentionRef<'_>], links: &mut UnionFind) {
+    let docs_of = |f: usize| -> std::collections::BTreeSet<usize> { forms[f].mentions.iter().map(|&i| mentions[i].doc).collect() };
+    let mut by_last: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (f, form) in forms.iter().enumerate().filter(|&(f, form)| form.key.contains(' ') && person_votes(form, labels[f])) {
+        if let Some(last) = form.key.rsplit(' ').next() {
+            by_last.entry(last).or_default().push(f);
+        }
+    }
+    for (a, form) in forms.iter().enumerate().filter(|(_, form)| !form.key.contains(' ')) {
+        let Some(owners) = by_last.get(form.key.as_str()).filter(|o| o.len() <= 64) else { continue };
+        // A lone word already part of a person (linked above) is settled.
+        let root = links.find(a);
+        if owners.iter().any(|&b| links.find(b) == root) {
+            continue;
+        }
+        let owner_docs: Vec<(usize, std::collections::BTreeSet<usize>)> = owners.iter().map(|&b| (b, docs_of(b))).collect();
+        let mut roots = std::collections::BTreeSet::new();
+        let every_doc = docs_of(a).into_iter().all(|d| {
+            let local: Vec<usize> = owner_docs.iter().filter(|(_, ds)| ds.contains(&d)).map(|(b, _)| *b).collect();
+            roots.extend(local.iter().map(|&b| links.find(b)));
+            !local.is_empty()
+        });
+        if let (true, 1, Some(&owner)) = (every_doc, roots.len(), roots.first()) {
+            links.union(a, owner);
+        }
+    }
+}
+
+/// A form that is a person: its majority label, or a quarter of its
+/// mentions at least ("Qin" tagged a place as often as a person).
+fn person_votes(form: &Form, label: EntityLabel) -> bool {
+    let per = form.label_votes.get(&EntityLabel::Per).copied().unwrap_or(0);
+    label == EntityLabel::Per || per * 4 >= form.mentions.len() && per > 0
 }
 
 /// Short forms of organizations and places: "Civil Protection" is part of
@@ -426,13 +545,53 @@ fn name(forms: &[Form], links: &mut UnionFind) -> Vec<Entity> {
                 ms.extend(&forms[f].mentions);
             }
             ms.sort_unstable();
-            let label = majority(&votes);
+            let label = place_by_name(&surfaces).or_else(|| person_by_forms(forms, &fs)).unwrap_or_else(|| majority(&votes));
             let canonical = canonical_name(&surfaces, label);
             Entity { canonical, label, aliases: surfaces.into_keys().collect(), mentions: ms }
         })
         .collect();
     entities.sort_by_key(|e| e.mentions[0]);
     entities
+}
+
+/// A group whose full names are persons and whose other forms are persons
+/// or their surnames is a person, however often the tagger read the lone
+/// surname as a place ("Steinberg" with "Alan Steinberg").
+fn person_by_forms(forms: &[Form], group: &[usize]) -> Option<EntityLabel> {
+    let full: Vec<&Form> = group.iter().map(|&f| &forms[f]).filter(|f| f.key.contains(' ') && f.label() == EntityLabel::Per).collect();
+    let surname = |f: &Form| !f.key.contains(' ') && full.iter().any(|p| p.key.rsplit(' ').next() == Some(f.key.as_str()));
+    (!full.is_empty() && group.iter().all(|&f| forms[f].label() == EntityLabel::Per || surname(&forms[f]))).then_some(EntityLabel::Per)
+}
+
+/// Words that make a name a place whatever the tagger said: "Dravna
+/// River", "Brezhovo Dam", "Lake Sovin", "Gulf of Aden".
+const PLACE_HEADS: &[&str] = &[
+    "river", "dam", "lake", "sea", "ocean", "mountain", "mountains", "island", "islands", "bay", "valley", "gulf", "strait", "canal", "peninsula", "desert",
+    "reservoir", "creek", "glacier", "volcano", "coast", "province", "county", "district", "region", "road", "street", "avenue", "boulevard", "highway",
+];
+
+/// Countries and capitals often tagged as persons or organizations ("Banda
+/// Aceh" aside, a small gazetteer; names that are also common given names
+/// or surnames, such as Jordan or Chad, are left out).
+const PLACES: &[&str] = &[
+    "afghanistan", "algeria", "amman", "ankara", "athens", "baghdad", "bangkok", "beijing", "beirut", "berlin", "brazil", "brussels", "cairo", "canada", "china",
+    "colombia", "damascus", "egypt", "ethiopia", "france", "germany", "greece", "honduras", "india", "indonesia", "iran", "iraq", "islamabad", "israel", "italy",
+    "jakarta", "japan", "jerusalem", "kabul", "kenya", "kyiv", "lebanon", "libya", "lisbon", "london", "madrid", "manila", "mexico", "moscow", "nairobi", "new delhi",
+    "nicaragua", "nigeria", "pakistan", "paris", "portugal", "rome", "russia", "saudi arabia", "seoul", "somalia", "spain", "sudan", "syria", "taiwan", "tehran",
+    "tokyo", "turkey", "ukraine", "united kingdom", "united states", "vietnam", "yemen",
+];
+
+/// The label a name itself gives: a place head word, first or last
+/// ("Mount Everest", "Dravna River"), or a country or capital of the gazetteer.
+fn place_by_name(surfaces: &BTreeMap<String, usize>) -> Option<EntityLabel> {
+    let place = |s: &str| {
+        let k = key(s);
+        let words: Vec<&str> = k.split_whitespace().collect();
+        let head = words.len() >= 2 && (words.last().is_some_and(|w| PLACE_HEADS.contains(w)) || matches!(words[0], "lake" | "mount" | "gulf"));
+        head || PLACES.binary_search(&k.as_str()).is_ok()
+    };
+    // Every spelling must agree: "Bay Area Rapid Transit" has one that does not.
+    (!surfaces.is_empty() && surfaces.keys().all(|s| place(s))).then_some(EntityLabel::Loc)
 }
 
 /// The fullest name, among plausible ones: a person's full name however
@@ -505,6 +664,51 @@ mod tests {
         assert_eq!(names, ["Vladimir Putin", "Civil Protection"]);
         ms.push(("National Civil Protection Directorate", "ORG"));
         assert_eq!(run(&ms)[1].0, "National Civil Protection Directorate");
+    }
+
+    #[test]
+    fn fuller_names_link_and_different_first_names_stay_apart() {
+        let got = run(&[
+            ("Eric Allen Kirkpatrick", "PER"),
+            ("Eric Kirkpatrick", "PER"),
+            ("Kirkpatrick", "PER"),
+            ("Benjamin Banky", "PER"),
+            ("Ben Banky", "PER"),
+            ("Banky", "PER"),
+            ("Gary Gomes", "PER"),
+            ("Maria Gomes", "PER"),
+            ("Gomes", "PER"),
+            ("Tara Reid", "PER"),
+            ("Tara", "PER"),
+        ]);
+        let names: Vec<&str> = got.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(names, ["Eric Allen Kirkpatrick", "Ben Banky", "Gary Gomes", "Maria Gomes", "Gomes", "Tara Reid"], "{got:?}");
+        assert_eq!(got[1].1, ["Banky", "Ben Banky", "Benjamin Banky"]);
+    }
+
+    #[test]
+    fn lone_surnames_settle_by_document() {
+        let ms = [(0, "Benjamin Banky", "PER"), (0, "Banky", "PER"), (1, "John Banky", "PER"), (1, "Alan Steinberg", "PER"), (1, "Steinberg", "LOC"), (2, "Steinberg", "LOC"), (2, "Alan Steinberg", "PER")];
+        let refs: Vec<MentionRef> = ms.iter().map(|(d, t, l)| MentionRef { doc: *d, text: t, label: l.parse().unwrap() }).collect();
+        let got: Vec<(String, Vec<String>, EntityLabel)> = resolve(&refs).into_iter().map(|e| (e.canonical, e.aliases, e.label)).collect();
+        assert_eq!(got[0].1, ["Banky", "Benjamin Banky"], "{got:?}");
+        assert_eq!(got[2].1, ["Alan Steinberg", "Steinberg"], "{got:?}");
+        assert_eq!(got[2].2, EntityLabel::Per, "{got:?}");
+        // A lone word in a document that names no such person stays apart.
+        let ms = [(0, "Alan Steinberg", "PER"), (0, "Steinberg", "LOC"), (1, "Steinberg", "LOC")];
+        let refs: Vec<MentionRef> = ms.iter().map(|(d, t, l)| MentionRef { doc: *d, text: t, label: l.parse().unwrap() }).collect();
+        assert_eq!(resolve(&refs).len(), 2);
+    }
+
+    #[test]
+    fn names_of_places_are_places() {
+        let refs: Vec<MentionRef> =
+            [("Dravna River", "ORG"), ("Brezhovo Dam", "ORG"), ("Brezhovo Dam", "ORG"), ("Banda Aceh", "PER"), ("Tehran", "PER"), ("Jordan", "PER")].iter().map(|(t, l)| MentionRef { doc: 0, text: t, label: l.parse().unwrap() }).collect();
+        let got: Vec<(String, EntityLabel)> = resolve(&refs).into_iter().map(|e| (e.canonical, e.label)).collect();
+        assert_eq!(got[0], ("Dravna River".to_string(), EntityLabel::Loc));
+        assert_eq!(got[1], ("Brezhovo Dam".to_string(), EntityLabel::Loc));
+        assert_eq!(got[3], ("Tehran".to_string(), EntityLabel::Loc));
+        assert_eq!(got[4], ("Jordan".to_string(), EntityLabel::Per));
     }
 
     #[test]

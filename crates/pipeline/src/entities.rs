@@ -56,7 +56,134 @@ pub fn annotate(doc: &mut Document) {
             });
         }
     }
-    doc.mentions = mentions;
+    let mentions = split_conjunctions(doc, mentions);
+    doc.mentions = mentions.into_iter().filter_map(|m| trim_title(doc, m)).filter_map(|m| trim_tail(doc, m)).filter(|m| !is_junk(doc.span_text(m.span))).collect();
+}
+
+/// Words that, written before a person's name, are a title or a role, not
+/// part of the name: "Genesee County Undersheriff James Gage", "Troy police
+/// Lt. Gerry Scherlinck", "Defense Secretary Robert Gates".
+const NAME_TITLES: &[&str] = &[
+    "president", "vice", "prime", "minister", "secretary", "senator", "sen", "rep", "representative", "gov", "governor", "mayor", "chief", "lt", "lieutenant", "sgt",
+    "sergeant", "capt", "captain", "col", "colonel", "gen", "general", "officer", "constable", "sheriff", "undersheriff", "deputy", "detective", "det", "commissioner",
+    "director", "spokesman", "spokeswoman", "spokesperson", "judge", "justice", "attorney", "prosecutor", "ambassador", "chairman", "chairwoman", "ceo", "coach",
+    "inspector", "superintendent", "police", "professor", "prof", "dr", "mr", "mrs", "ms", "miss", "rev", "reverend", "adm", "admiral", "cmdr", "commander", "leader",
+    "councilman", "councilwoman", "cpl", "corporal", "trooper", "chancellor", "premier", "sir", "dame",
+];
+
+/// A person's mention starts after the last title word in it, when a name
+/// is left ("Lt. Gregg Hastings" → "Gregg Hastings"; "John Major" keeps its
+/// last word).
+fn trim_title(doc: &Document, mut m: Mention) -> Option<Mention> {
+    let toks = doc.tokens_in(m.span);
+    let words: Vec<String> = toks.iter().map(|t| doc.span_text(*t).trim_end_matches('.').to_lowercase()).collect();
+    if m.label != EntityLabel::Per {
+        // "Genesee County Undersheriff James Gage" tagged as one organization:
+        // a person's title followed by a name of two capitalized words or more.
+        let person_title = |w: &str| {
+            matches!(w, "lt" | "sgt" | "capt" | "undersheriff" | "sheriff" | "constable" | "detective" | "det" | "spokesman" | "spokeswoman" | "spokesperson" | "chief" | "mayor" | "mr" | "mrs" | "ms" | "dr" | "judge" | "senator" | "sen" | "gov" | "governor")
+        };
+        if let Some(i) = (0..words.len().saturating_sub(2)).rev().find(|&i| person_title(&words[i])) {
+            let rest = &toks[i + 1..];
+            if rest.len() <= 3 && rest.iter().all(|t| doc.span_text(*t).chars().next().is_some_and(char::is_uppercase)) {
+                m.span = Span::new(rest[0].start as usize, m.span.end as usize);
+                m.label = EntityLabel::Per;
+            }
+        }
+        return Some(m);
+    }
+    // The last title word that is not the name's last word.
+    let last_title = (0..words.len().saturating_sub(1)).rev().find(|&i| NAME_TITLES.contains(&words[i].as_str()));
+    if let Some(i) = last_title {
+        let rest = &toks[i + 1..];
+        // Only a capitalized name is left: "Lt. Gerry Scherlinck", not "Chief of staff".
+        if rest.first().is_some_and(|t| doc.span_text(*t).chars().next().is_some_and(char::is_uppercase)) {
+            m.span = Span::new(rest[0].start as usize, m.span.end as usize);
+        } else if rest.iter().all(|t| !doc.span_text(*t).chars().next().is_some_and(char::is_uppercase)) {
+            return None;
+        }
+    }
+    Some(m)
+}
+
+/// Lower-case words that may sit inside a name ("Gulf of Aden", "Osama bin Laden").
+const NAME_PARTICLES: &[&str] = &["of", "de", "la", "le", "the", "and", "for", "du", "des", "van", "von", "bin", "al", "der", "den", "da", "dos", "das", "y", "e", "el", "di", "del", "ibn", "abu", "st.", "&"];
+
+/// A name ends before a comma or a lower-case word that no name holds
+/// ("Betty Ford Centre, where the", "Betty Ford Centre on Thursday" →
+/// "Betty Ford Centre"); a span of title-case headline words ("Lohan Checks
+/// Into Rehab") is not a name.
+fn trim_tail(doc: &Document, mut m: Mention) -> Option<Mention> {
+    let toks = doc.tokens_in(m.span);
+    if toks.len() < 2 {
+        return Some(m);
+    }
+    let word = |t: &Span| doc.span_text(*t);
+    // Capitalized function words inside a span: a headline in title case.
+    if toks[1..].iter().any(|t| matches!(word(t), "Into" | "Out" | "At" | "After" | "From" | "With" | "Over" | "To" | "Is" | "Are" | "Was" | "Were" | "Has" | "Have" | "Will" | "Where" | "She" | "He" | "Her" | "His" | "Its" | "Their")) {
+        return None;
+    }
+    let stop = toks.iter().position(|t| {
+        let w = word(t);
+        w == "," || w.chars().next().is_some_and(char::is_lowercase) && !NAME_PARTICLES.contains(&w) && !w.contains(['-', '.'])
+    });
+    match stop {
+        Some(0) => None,
+        Some(k) => {
+            // A particle or a mark left at the end goes too ("Centre and").
+            let mut end = k;
+            while end > 1 && (NAME_PARTICLES.contains(&word(&toks[end - 1])) || word(&toks[end - 1]).chars().all(|c| !c.is_alphanumeric())) {
+                end -= 1;
+            }
+            m.span = Span::new(m.span.start as usize, toks[end - 1].end as usize);
+            Some(m)
+        }
+        None => Some(m),
+    }
+}
+
+/// Spans that are not names: lone function words and sentence openers the
+/// tagger takes in ("The", "An", "It"), numbers and marks.
+fn is_junk(text: &str) -> bool {
+    let t = text.trim();
+    let low = t.to_lowercase();
+    !t.chars().any(char::is_alphabetic)
+        || matches!(
+            low.as_str(),
+            "the" | "a" | "an" | "it" | "its" | "this" | "that" | "these" | "those" | "he" | "she" | "they" | "we" | "i" | "you" | "his" | "her" | "their" | "our" | "my"
+                | "in" | "on" | "at" | "of" | "for" | "but" | "and" | "or" | "if" | "as" | "by" | "to" | "posted" | "updated" | "read" | "more" | "related" | "photo"
+                | "advertisement" | "share" | "comments" | "oh" | "ah" | "yes" | "no" | "okay" | "ok" | "mr" | "mrs" | "ms" | "dr"
+        )
+        || NAME_TITLES.contains(&low.trim_end_matches('.'))
+}
+
+/// "British Petroleum and Amoco": two names joined by "and" are two
+/// mentions when the document also writes the second on its own (a name
+/// like "Bosnia and Herzegovina" or "Surrey Fire and Rescue Service" stays
+/// whole: its parts do not stand alone).
+fn split_conjunctions(doc: &Document, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let toks = doc.tokens_in(m.span);
+        let and = toks.iter().position(|t| doc.span_text(*t) == "and");
+        let split = and.filter(|&k| k > 0 && k + 1 < toks.len()).and_then(|k| {
+            let (left, right) = (Span::new(toks[0].start as usize, toks[k - 1].end as usize), Span::new(toks[k + 1].start as usize, toks[toks.len() - 1].end as usize));
+            let alone = |s: Span| {
+                let name = doc.span_text(s);
+                doc.text.match_indices(name).any(|(i, _)| (i as u32) < m.span.start || i as u32 >= m.span.end)
+            };
+            let capital = |s: Span| doc.span_text(s).chars().next().is_some_and(char::is_uppercase);
+            (capital(left) && capital(right) && alone(right) && alone(left)).then_some((left, right))
+        });
+        match split {
+            Some((left, right)) => {
+                out.push(Mention { span: left, ..m.clone() });
+                out.push(Mention { span: right, ..m });
+            }
+            None => out.push(m),
+        }
+    }
+    out
 }
 
 /// The document model's label for a tagger type.
@@ -231,5 +358,25 @@ mod tests {
         newsfuse_text::annotate(&mut doc);
         annotate(&mut doc);
         assert!(doc.mentions.iter().all(|m| doc.span_text(m.span) != "War"), "{:?}", doc.mentions);
+    }
+
+    fn tagged(text: &str) -> Vec<(String, &'static str)> {
+        let mut doc = Document::new("t", Default::default(), text.into());
+        doc.paragraphs = vec![newsfuse_doc::Paragraph { span: Span::new(0, doc.text.len()), kind: Default::default() }];
+        newsfuse_text::annotate(&mut doc);
+        annotate(&mut doc);
+        doc.check_spans().unwrap();
+        doc.mentions.iter().map(|m| (doc.span_text(m.span).to_string(), m.label.as_str())).collect()
+    }
+
+    #[test]
+    fn titles_are_not_names_and_conjunctions_are_two_names() {
+        let got = tagged("Defense Secretary Robert Gates met Genesee County Undersheriff James Gage in Detroit on Monday.");
+        assert!(got.iter().any(|(t, _)| t == "Robert Gates"), "{got:?}");
+        assert!(got.iter().all(|(t, _)| !t.contains("Secretary") && !t.contains("Undersheriff")), "{got:?}");
+        let got = tagged("Lindsay Lohan entered the Betty Ford Centre on Thursday. She left the Betty Ford Centre, where the staff knew her.");
+        assert!(got.iter().all(|(t, _)| !t.contains("Thursday") && !t.contains("where")), "{got:?}");
+        let got = tagged("Amoco agreed to a merger. The deal between British Petroleum and Amoco was signed in London by British Petroleum.");
+        assert!(got.iter().all(|(t, _)| t != "British Petroleum and Amoco"), "{got:?}");
     }
 }

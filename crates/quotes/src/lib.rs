@@ -93,6 +93,7 @@ pub fn find_attributions_with(doc: &Document, method: Method) -> Vec<Attribution
     };
     rules::mend_splits(&ctx, &mut atts);
     rules::repair_sources(&ctx, &mut atts);
+    rules::drop_non_statements(&ctx, &mut atts);
     speaker::resolve(doc, &mut atts);
     speaker::channels_and_times(doc, &mut atts);
     atts
@@ -147,7 +148,14 @@ pub fn combine(ctx: &rules::Ctx, model: &tagger::Tagger, rule_atts: Vec<Attribut
     }
     // Words in quotation marks keep their own spans as `content`.
     for a in out.iter_mut() {
-        let inner: Vec<Span> = ctx.marked.iter().flat_map(|m| m.content.iter().copied()).filter(|c| a.clause.iter().any(|x| x.contains(*c))).collect();
+        // A quote continued across paragraphs is one statement: all its
+        // paragraphs, when the clause holds one of them.
+        let inner: Vec<Span> = ctx
+            .marked
+            .iter()
+            .filter(|m| m.content.iter().any(|c| a.clause.iter().any(|x| x.contains(*c))))
+            .flat_map(|m| m.content.iter().copied())
+            .collect();
         if !inner.is_empty() {
             a.quote.direct = true;
             a.quote.content = inner;

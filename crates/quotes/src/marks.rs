@@ -47,9 +47,13 @@ fn is_space(c: Option<char>) -> bool {
 /// "Clinton’s", "the ’90s") are not marks.
 fn marks_of(text: &str, base: usize, out: &mut Vec<Mark>) {
     let mut prev: Option<char> = None;
+    let mut prev2: Option<char> = None;
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
+        // A closing mark set off by a space from its comma (`box, "said
+        // Klitschko`, tokenized text): it may close as well as open.
+        let spaced_close = prev == Some(' ') && matches!(prev2, Some(',' | '?' | '!')) && is_word(next);
         // Two apostrophes as one double mark (''like this'', newspaper archives).
         if c == '\'' && next == Some('\'') {
             it.next();
@@ -62,6 +66,7 @@ fn marks_of(text: &str, base: usize, out: &mut Vec<Mark>) {
                 Role::Both
             };
             out.push(Mark { at: base + i, len: 2, role, double: true, ch: '"' });
+            prev2 = prev;
             prev = Some('\'');
             continue;
         }
@@ -71,7 +76,9 @@ fn marks_of(text: &str, base: usize, out: &mut Vec<Mark>) {
             '„' => Some((Role::Open, true)),
             '«' | '»' => Some((Role::Both, true)),
             '"' => Some((
-                if is_space(prev) && !is_space(next) {
+                if spaced_close {
+                    Role::Both
+                } else if is_space(prev) && !is_space(next) {
                     Role::Open
                 } else if !is_space(prev) && (is_space(next) || !is_word(next)) {
                     Role::Close
@@ -97,6 +104,7 @@ fn marks_of(text: &str, base: usize, out: &mut Vec<Mark>) {
         if let Some((role, double)) = role {
             out.push(Mark { at: base + i, len: c.len_utf8(), role, double, ch: c });
         }
+        prev2 = prev;
         prev = Some(c);
     }
 }
@@ -152,7 +160,7 @@ pub fn find_marked(text: &str, paragraphs: &[Span]) -> Vec<Marked> {
             if let Some(first) = marks.first().filter(|m| m.at == para.start as usize && m.role != Role::Close) {
                 open = Some((at, ch, spans, first.at + first.len));
                 k = 1;
-            } else if marks.first().is_some_and(|m| m.role == Role::Close && closes(ch, *m)) {
+            } else if marks.first().is_some_and(|m| m.role != Role::Open && closes(ch, *m)) {
                 // The text closes the quote in this paragraph without reopening it.
                 open = Some((at, ch, spans, para.start as usize));
             } else {
@@ -267,6 +275,14 @@ mod tests {
     fn continued_paragraphs() {
         let q = quotes("“First part of it.\n\n“Second part,” she said.\n\nNext story.");
         assert_eq!(q, vec!["First part of it. | Second part,"]);
+    }
+
+    #[test]
+    fn spaced_closing_marks() {
+        let q = quotes("\"Not easy to box.\n\nI'm satisfied, \"said the champion.\n\n\"Very hard to hit, \"Steward said.");
+        assert_eq!(q, vec!["Not easy to box. | I'm satisfied,", "Very hard to hit,"]);
+        // After a comma, a mark before a word still opens when nothing is open.
+        assert_eq!(quotes("He said, \"we will go\" today."), vec!["we will go"]);
     }
 
     #[test]

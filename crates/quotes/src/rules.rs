@@ -68,6 +68,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn cue(&self, i: usize) -> Option<Cue> {
+        // "Mustafa Mahmoud Said Ahmed", "Lee Will Smith": a capitalized cue
+        // word between two capitalized words is part of a name.
+        if i > 0 && self.capitalized(i) && self.capitalized(i - 1) && !self.punct(i - 1) && self.sent.get(i - 1) == self.sent.get(i) && i + 1 < self.toks.len() && self.capitalized(i + 1) && !self.punct(i + 1) {
+            return None;
+        }
         let mut b = [0u8; 24];
         lexicon::cue(self.low(i, &mut b))
     }
@@ -722,6 +727,117 @@ pub fn repair_sources(ctx: &Ctx, atts: &mut [Attribution]) {
             a.quote.source = ctx.span(s0, f);
         }
     }
+}
+
+/// Function words that cannot be a whole source ("of", "the"): a source is a
+/// name, a pronoun or a noun phrase.
+fn function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the" | "a" | "an" | "in" | "on" | "at" | "to" | "for" | "from" | "with" | "by" | "and" | "or" | "but" | "that" | "this" | "these"
+            | "those" | "as" | "than" | "its" | "their" | "his" | "her" | "which" | "what" | "when" | "where" | "there" | "here" | "not" | "no"
+            | "so" | "if" | "whether" | "into" | "about" | "after" | "before"
+    )
+}
+
+/// Drops what is not a statement, and sources that are not sources:
+/// - quotes and reported speech in a paragraph that is a headline, a
+///   caption or page furniture: no sentence-final punctuation ("Lohan checks
+///   into rehab, lawyer says", "'Kind of a good question'", "ON DEADLINE:
+///   Live updates"), or a headline that opens the document with a label and
+///   a colon before a quote (`Trump, after the call: "..."`);
+/// - indirect questions and the writer's questions: reported content that
+///   opens with "whether" or "if", or ends with a question mark;
+/// - negated cues that report nothing said: "did not immediately respond
+///   to", "still don't know" ("did not say X" stays: it reports a position);
+/// - reported speech whose source is only function words ("of") or a lone
+///   modifier ("Conflicting reports indicate"); a direct quote keeps its
+///   words and loses such a source.
+pub fn drop_non_statements(ctx: &Ctx, atts: &mut Vec<Attribution>) {
+    let doc = ctx.doc;
+    // The line (a paragraph, or a line of one) around a byte offset.
+    let line_of = |b: u32| {
+        let b = (b as usize).min(ctx.text.len());
+        let start = ctx.text.get(..b).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+        let end = ctx.text.get(b..).and_then(|t| t.find('\n')).map_or(ctx.text.len(), |i| b + i);
+        Span::new(start, end)
+    };
+    let first_line = doc.paragraphs.first().map(|p| line_of(p.span.start));
+    let headline = |p: Span| {
+        let t = ctx.text.get(p.range()).unwrap_or("").trim();
+        // A short line only: a long block without final punctuation is body
+        // text with wire furniture at its end ("4th graf pvs").
+        if t.split_whitespace().count() > 30 {
+            return false;
+        }
+        let end = t.trim_end_matches(|c: char| lexicon::is_quote_char(c) || c.is_whitespace());
+        let terminated = end.ends_with(['.', '!', '?', '…', ':', ';', ')']) || end.is_empty();
+        if !terminated {
+            return true;
+        }
+        // `Label, after the call: "quote"` opening a document.
+        let opening = Some(p) == first_line && doc.paragraphs.len() > 2;
+        opening && t.find(':').is_some_and(|c| t[c + 1..].trim_start().starts_with(|ch: char| lexicon::is_quote_char(ch)) && !t[..c].contains(|ch: char| lexicon::is_quote_char(ch)))
+    };
+    let mut b = [0u8; 24];
+    atts.retain_mut(|a| {
+        if a.quote.content.is_empty() {
+            return true;
+        }
+        // Pieces on a headline line go; so does a statement left with none.
+        a.quote.content.retain(|c| !headline(line_of(c.start)));
+        let direct = a.quote.direct;
+        if !direct {
+            // "questioned whether Portugal ...": the question is not a statement.
+            a.quote.content.retain(|c| {
+                let content = ctx.text.get(c.range()).unwrap_or("").trim_start_matches(|c: char| !c.is_alphanumeric());
+                let w0 = content.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+                !matches!(w0.as_str(), "whether" | "if")
+            });
+        }
+        if a.quote.content.is_empty() {
+            return false;
+        }
+        if !direct {
+            // "Whether he knew ...", "What do you think about ...": a
+            // conditional or a question to the reader.
+            if let Some(src) = a.quote.source {
+                let k = ctx.tok_at(src.start as usize);
+                if k > 0 && matches!(ctx.low(k - 1, &mut b), "whether" | "if") || ctx.text.get(src.range()).is_some_and(|t| t.eq_ignore_ascii_case("you")) {
+                    return false;
+                }
+            }
+            let last = a.quote.content.last().map_or("", |l| ctx.text.get(l.range()).unwrap_or(""));
+            if last.trim_end().trim_end_matches(|c: char| lexicon::is_quote_char(c)).ends_with('?') {
+                return false;
+            }
+            if let Some(cue) = a.quote.cue {
+                let ct = ctx.text.get(cue.range()).unwrap_or("").to_lowercase();
+                let k = ctx.tok_at(cue.start as usize);
+                let before = (k.saturating_sub(2)..k).any(|i| matches!(ctx.low(i, &mut b), "not" | "n't" | "never" | "don't" | "didn't" | "doesn't" | "cannot" | "can't" | "won't"));
+                let negated = before || ct.split_whitespace().any(|w| matches!(w, "not" | "n't" | "never")) || ct.contains("n't ");
+                // "did not say X" still reports a position; "don't know", "did
+                // not respond to" report nothing said.
+                let silent = ct.split_whitespace().last().is_some_and(|w| matches!(w, "know" | "knew" | "respond" | "responded" | "return" | "returned" | "comment" | "commented" | "to"));
+                if negated && silent {
+                    return false;
+                }
+            }
+        }
+        if let Some(src) = a.quote.source {
+            let st = ctx.text.get(src.range()).unwrap_or("");
+            let words: Vec<String> = st.split_whitespace().map(|w| w.to_lowercase()).collect();
+            let named = doc.mentions.iter().any(|m| src.contains(m.span));
+            let modifier = words.len() == 1 && !named && ["ing", "ed", "ly"].iter().any(|e| words[0].ends_with(e)) && !lexicon::is_pronoun(&words[0]);
+            if words.iter().all(|w| function_word(w.trim_matches(|c: char| !c.is_alphanumeric()))) || modifier {
+                if !direct {
+                    return false;
+                }
+                a.quote.source = None;
+            }
+        }
+        true
+    });
 }
 
 /// The source of the cue at token `j`: before it ("Ruiz said"), else after

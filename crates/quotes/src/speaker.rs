@@ -254,12 +254,27 @@ impl Resolver<'_> {
         // relative clause of the source are not its head.
         let low = text.to_lowercase();
         let cut = [", who ", ", whose ", ", which "].iter().filter_map(|k| low.find(k)).min().map_or(src.end, |i| src.start + i as u32);
-        let inside: Vec<&Mention> = mentions.iter().filter(|m| src.contains(m.span) && m.span.start < cut).collect();
-        // "Putin's aide Yuri Ushakov": the last name not followed by 's.
-        let head = inside.iter().rev().find(|m| {
+        // "the New York Democrat", "Nevada Democrat": a description, not a name.
+        let inside: Vec<&Mention> = mentions.iter().filter(|m| src.contains(m.span) && m.span.start < cut && !is_party_description(doc.span_text(m.span))).collect();
+        let possessive = |m: &Mention| {
             let rest = doc.text.get(m.span.end as usize..).unwrap_or("");
-            !(rest.starts_with("’s") || rest.starts_with("'s")) && (m.label == EntityLabel::Per || m.label == EntityLabel::Org)
+            let t = doc.span_text(m.span);
+            rest.starts_with("’s") || rest.starts_with("'s") || (t.ends_with('s') && (rest.starts_with('\'') || rest.starts_with('’')))
+        };
+        // A person who speaks for an organization is the speaker: "Roque
+        // Rodrigues, a spokesman for the Council", "Lt. Gregg Hastings of the
+        // State Police", "Mehdi Zareh, the head of Iran's Seismic Center": the
+        // first person named, when a comma or a preposition follows the name.
+        let first_per = inside.iter().find(|m| m.label == EntityLabel::Per && !possessive(m)).filter(|m| {
+            let rest = doc.text.get(m.span.end as usize..src.end as usize).unwrap_or("");
+            let next = rest.trim_start().split_whitespace().next().unwrap_or("").to_lowercase();
+            rest.trim_start().starts_with(',') || matches!(next.as_str(), "of" | "for" | "from" | "at" | "with")
         });
+        // "Putin's aide Yuri Ushakov": the last name not followed by 's, a
+        // person before an organization.
+        let head = first_per
+            .or_else(|| inside.iter().rev().find(|m| !possessive(m) && m.label == EntityLabel::Per))
+            .or_else(|| inside.iter().rev().find(|m| !possessive(m) && m.label == EntityLabel::Org));
         // "the minister of Infrastructure", "Fishermen on Lake Sovin": a
         // name after a preposition is not the one who speaks.
         let after_prep = |m: &Mention| {
@@ -287,14 +302,39 @@ impl Resolver<'_> {
         apposition.or(head.copied())
     }
 
-    /// A pronoun: the last speaker when recent, else the last person (or,
-    /// for "they", organization) named.
+    /// A pronoun: the person the text is talking about. Candidates are the
+    /// people (or, for "they" and "it", organizations) named before it,
+    /// nearest first, that agree with it in gender (first names, Mr./Mrs./Ms.
+    /// and other titles); a name that is the subject of its clause goes before
+    /// one after a preposition or a possessive ("travelled with King Carl",
+    /// "chatting to Mrs McMeekin"); the last speaker goes first when it is
+    /// among the two nearest such candidates.
     fn by_pronoun(&self, src: Span, pronoun: &str, prev: Option<&(Speaker, u32)>) -> Speaker {
         let label = if pronoun == "they" { EntityLabel::Org } else { EntityLabel::Per };
+        let want = match pronoun {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let agrees = |name: &str| want.is_none() || self.gender_of(name).is_none_or(|g| Some(g) == want);
         let recent = prev
             .filter(|(s, at)| s.label == Some(label) && s.entity.is_some() && self.para_of(src.start) <= self.para_of(*at) + 1)
-            .map(|(s, _)| s.entity.clone().unwrap_or_default());
-        let mut cands = self.before(src, &|m: &Mention| m.label == label);
+            .map(|(s, _)| s.entity.clone().unwrap_or_default())
+            .filter(|r| agrees(r));
+        // Nearest first: (name, is a subject), each name once at its nearest mention.
+        let mut near: Vec<(String, bool)> = Vec::new();
+        for m in self.mentions.iter().rev().filter(|m| m.span.end <= src.start && m.label == label && !self.inside_content(m)) {
+            let name = canonical(self.doc, self.mentions, m);
+            if near.iter().any(|(n, _)| *n == name) || !agrees(&name) {
+                continue;
+            }
+            near.push((name, self.is_subject(m)));
+            if near.len() == 4 {
+                break;
+            }
+        }
+        let mut cands: Vec<String> = near.iter().filter(|(_, subj)| *subj).chain(near.iter().filter(|(_, subj)| !*subj)).map(|(n, _)| n.clone()).collect();
+        cands.truncate(3);
         if let Some(r) = recent {
             // Prefer the last speaker when it is among the last two people named.
             if cands.iter().take(2).any(|c| *c == r) {
@@ -308,6 +348,82 @@ impl Resolver<'_> {
         }
     }
 
+    /// Whether a mention is the subject of its clause rather than the object
+    /// of a preposition or a possessor: "with King Carl", "to Mrs McMeekin",
+    /// "Sughayer's brother" are not.
+    fn is_subject(&self, m: &Mention) -> bool {
+        let doc = self.doc;
+        let (a, b) = tok_range(doc, m.span);
+        let rest = doc.text.get(m.span.end as usize..).unwrap_or("");
+        if rest.starts_with("’s") || rest.starts_with("'s") || b < doc.tokens.len() && matches!(doc.span_text(doc.tokens[b]), "’s" | "'s") {
+            return false;
+        }
+        // The word before the name, over titles and determiners.
+        let mut i = a;
+        while i > 0 {
+            i -= 1;
+            let w = doc.span_text(doc.tokens[i]).to_lowercase();
+            let w = w.trim_end_matches('.');
+            if TITLES.contains(&norm_role(w).as_str()) || matches!(w, "the" | "mr" | "mrs" | "ms" | "miss" | "dr") || gender_title(w).is_some() {
+                continue;
+            }
+            return !matches!(
+                w,
+                "with" | "to" | "of" | "for" | "by" | "from" | "at" | "on" | "in" | "against" | "about" | "than" | "like" | "between" | "among" | "and" | "or" | "into" | "toward" | "towards" | "behind" | "under" | "over" | "after" | "before" | "near" | "without" | "alongside"
+            );
+        }
+        true
+    }
+
+    /// The gender the document gives a person: titles before any of its
+    /// mentions (Mr., Mrs., Ms., King, Queen) first, then a common first name.
+    fn gender_of(&self, name: &str) -> Option<Gender> {
+        let doc = self.doc;
+        let mut votes = [0usize; 2];
+        for m in self.mentions.iter().filter(|m| m.label == EntityLabel::Per && canonical(doc, self.mentions, m) == name) {
+            let (a, b) = tok_range(doc, m.span);
+            for i in a.saturating_sub(1)..b.min(a + 2) {
+                if let Some(g) = gender_title(&doc.span_text(doc.tokens[i]).to_lowercase()) {
+                    votes[g as usize] += 1;
+                }
+            }
+        }
+        match votes {
+            [m, f] if m > f => return Some(Gender::Male),
+            [m, f] if f > m => return Some(Gender::Female),
+            _ => {}
+        }
+        let first = name.split_whitespace().find(|w| gender_title(&w.to_lowercase()).is_none())?;
+        first_name_gender(first)
+    }
+
+    /// An organization's voice: "a spokesman for Waitrose", "a statement
+    /// from the Council" (an unnamed spokesperson: the organization speaks);
+    /// "the navy", "police" for the organization named before with that word
+    /// ("Indian Navy", "Vancouver Police").
+    fn by_organization(&self, src: Span, words: &[String]) -> Option<Speaker> {
+        let (doc, mentions) = (self.doc, self.mentions);
+        let org = |m: &Mention| Speaker { entity: Some(canonical(doc, mentions, m)), label: Some(EntityLabel::Org), via: "role".into(), candidates: vec![] };
+        let voice = words.iter().any(|w| matches!(w.as_str(), "SPOKES" | "statement" | "representative" | "representatives" | "release"));
+        if voice {
+            let low = doc.span_text(src).to_lowercase();
+            let after = [" for ", " from ", " of ", " at "].iter().filter_map(|k| low.find(k).map(|i| src.start + (i + k.len()) as u32)).min()?;
+            let m = mentions.iter().find(|m| src.contains(m.span) && m.span.start >= after && m.label != EntityLabel::Per)?;
+            return Some(org(m));
+        }
+        // One common noun: "the navy", "police".
+        let [noun] = words else { return None };
+        if noun.chars().any(|c| !c.is_lowercase()) || noun.len() < 4 {
+            return None;
+        }
+        mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= src.start && matches!(m.label, EntityLabel::Org) && !self.inside_content(m))
+            .find(|m| doc.span_text(m.span).contains(' ') && doc.span_text(m.span).split_whitespace().last().is_some_and(|l| l.to_lowercase() == *noun))
+            .map(org)
+    }
+
     /// A description: "the Ukrainian leader", "the Kremlin" — the person the
     /// text names in that role, the person just quoted for a bare party or
     /// title, an organization the tagger did not name, or candidates.
@@ -315,6 +431,15 @@ impl Resolver<'_> {
         let (doc, mentions) = (self.doc, self.mentions);
         let text = doc.span_text(src);
         let words: Vec<String> = text.split_whitespace().map(norm_role).filter(|w| !SKIP.contains(&w.as_str()) && !w.is_empty()).collect();
+        if let Some(sp) = self.by_organization(src, &words) {
+            return sp;
+        }
+        // "a female friend of mine", "one woman in the town": an indefinite
+        // description brings in someone new, never a person named before.
+        let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+        if matches!(first.as_str(), "a" | "an" | "one" | "another" | "some" | "someone" | "somebody") {
+            return Speaker { entity: None, label: None, via: "role".into(), candidates: vec![] };
+        }
         let mut best: Option<(usize, usize)> = None; // (score, mention index)
         let cap = text.split_whitespace().filter(|w| !SKIP.contains(&w.to_lowercase().as_str())).all(|w| w.chars().next().is_some_and(char::is_uppercase));
         // "Experts", "European leaders": a group, not one person.
@@ -337,7 +462,7 @@ impl Resolver<'_> {
         if let Some((_, i)) = best.filter(|&(score, _)| score >= 2) {
             return self.named(&mentions[i], "role");
         }
-        let party = words.iter().all(|w| GENERIC.contains(&w.as_str()) || PARTY.contains(&w.as_str()));
+        let party = words.iter().all(|w| GENERIC.contains(&w.as_str()) || PARTY.contains(&w.as_str())) || is_party_description(text);
         let recent = prev.filter(|(sp, at)| sp.label == Some(EntityLabel::Per) && self.para_of(src.start) <= self.para_of(*at) + 2);
         if party && recent.is_some() && !plural {
             // "the Republican", "the president": the person just quoted.
@@ -352,6 +477,60 @@ impl Resolver<'_> {
             Speaker { entity: None, label: None, via: "role".into(), candidates: cands }
         }
     }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Gender {
+    Male = 0,
+    Female = 1,
+}
+
+/// Titles and kin words that give a person's gender.
+fn gender_title(w: &str) -> Option<Gender> {
+    match w.trim_end_matches('.') {
+        "mr" | "sir" | "king" | "prince" | "lord" | "father" | "brother" | "son" | "husband" | "uncle" | "actor" | "spokesman" | "chairman" | "councilman" | "congressman" | "businessman" => {
+            Some(Gender::Male)
+        }
+        "mrs" | "ms" | "miss" | "madam" | "queen" | "princess" | "lady" | "mother" | "sister" | "daughter" | "wife" | "aunt" | "actress" | "spokeswoman" | "chairwoman" | "councilwoman"
+        | "congresswoman" | "businesswoman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Common given names whose gender is clear (English and frequent in
+/// international news).
+fn first_name_gender(name: &str) -> Option<Gender> {
+    const MALE: &[&str] = &[
+        "aaron", "adam", "ahmed", "alan", "albert", "alex", "alexander", "ali", "andrew", "anthony", "antonio", "barack", "ben", "benjamin", "bernard", "bill", "bob", "boris",
+        "brian", "bruce", "carl", "carlos", "charles", "chris", "christopher", "chuck", "craig", "dan", "daniel", "david", "dennis", "donald", "douglas", "ed", "edward",
+        "emmanuel", "eric", "francis", "frank", "fred", "gary", "george", "gerald", "gerry", "gordon", "greg", "gregory", "hans", "harold", "harry", "henry",
+        "hugh", "ian", "ivan", "jack", "jacques", "james", "jason", "jean", "jeff", "jeffrey", "jim", "joe", "john", "jon", "jonathan", "jose", "joseph", "juan", "kenneth",
+        "kevin", "larry", "lee", "luis", "mahmoud", "manuel", "mark", "martin", "matt", "matthew", "michael", "mike", "mohamed", "mohammad", "mohammed", "muhammad",
+        "nicholas", "nick", "nikolai", "omar", "patrick", "paul", "peter", "philip", "pierre", "ralph", "richard", "rick", "robert", "roger", "ronald", "ryan", "sam",
+        "samuel", "scott", "sergei", "stephen", "steve", "steven", "terry", "thomas", "tim", "timothy", "tom", "tony", "vladimir", "walter", "wayne", "william", "yuri",
+    ];
+    const FEMALE: &[&str] = &[
+        "alice", "amanda", "amy", "angela", "ann", "anna", "anne", "barbara", "betty", "carol", "catherine", "christina", "christine", "claire", "deborah",
+        "diana", "donna", "dorothy", "elizabeth", "ellen", "emily", "emma", "fatima", "hannah", "heather", "helen", "hillary", "jane", "janet",
+        "jennifer", "jessica", "joan", "julia", "julie", "karen", "kate", "katherine", "kathleen", "kathy", "kim", "kirsten", "laura", "linda", "lindsay", "lisa",
+        "margaret", "maria", "marie", "mary", "melissa", "michelle", "nancy", "natalia", "nicole", "olga", "patricia", "rachel", "rebecca", "ruth", "sandra", "sara",
+        "sarah", "sharon", "stephanie", "susan", "tara", "teresa", "theresa", "victoria", "yvonne",
+    ];
+    let n = name.to_lowercase();
+    if MALE.binary_search(&n.as_str()).is_ok() {
+        Some(Gender::Male)
+    } else if FEMALE.binary_search(&n.as_str()).is_ok() {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// "New York Democrat", "the Ohio Republican": a party member described by
+/// place, which a name tagger may take for a name.
+fn is_party_description(t: &str) -> bool {
+    let last = t.split_whitespace().last().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    t.contains(' ') && matches!(last.as_str(), "democrat" | "republican" | "democrats" | "republicans")
 }
 
 /// Whether `name` is the document's outlet ("Herald", "the Corvelle Herald"

@@ -396,3 +396,60 @@ fn tagger_splits_are_mended() {
     assert_eq!(d3.span_text(atts3[0].quote.source.expect("source")), "the national weather service");
     assert_eq!(atts3[0].clause, vec![r("Heavy rain fell across the basin last week")]);
 }
+
+#[test]
+fn pronouns_take_the_subject_that_agrees_in_gender() {
+    // "with King Carl" is not the subject; "he" is the prime minister.
+    let d = doc(
+        "Prime Minister Goran Larsson travelled to the town with King Carl Gustaf on Monday.\n\n“The floor was full of water,” he said.",
+        &[("Goran Larsson", "PER"), ("Carl Gustaf", "PER")],
+    );
+    assert_eq!(show(&d)[0].3.as_deref(), Some("Goran Larsson"));
+    // "she" after a man named last: the woman.
+    let d = doc("Mary Olsen met Mr. Brandt at the school.\n\n“It was terrible,” she said.", &[("Mary Olsen", "PER"), ("Brandt", "PER")]);
+    assert_eq!(show(&d)[0].3.as_deref(), Some("Mary Olsen"));
+    let d = doc("Mrs. Olsen met David Brandt at the school.\n\n“It was terrible,” he said.", &[("Olsen", "PER"), ("David Brandt", "PER")]);
+    assert_eq!(show(&d)[0].3.as_deref(), Some("David Brandt"));
+}
+
+#[test]
+fn a_person_speaking_for_an_organization_is_the_speaker() {
+    let d = doc("“No reason to doubt it,” said Rui Costa, a spokesman for the Timor Council.", &[("Rui Costa", "PER"), ("Timor Council", "ORG")]);
+    assert_eq!(show(&d)[0].3.as_deref(), Some("Rui Costa"));
+    let d = doc("“He is dangerous,” said Lt. Greg Hale of the Oregon State Police.", &[("Greg Hale", "PER"), ("Oregon State Police", "ORG")]);
+    assert_eq!(show(&d)[0].3.as_deref(), Some("Greg Hale"));
+    // An unnamed spokesperson: the organization speaks.
+    let d = doc("Fire hit the Milbrook Stores shop.\n\n“No one was hurt,” a spokesman for Milbrook Stores said.", &[("Milbrook Stores", "ORG")]);
+    assert_eq!(show(&d)[0].3.as_deref(), Some("Milbrook Stores"));
+    // "the navy" is the navy the story named.
+    let d = doc("The Indian Navy seized a boat.\n\n“Twenty men surrendered,” the navy said.", &[("Indian Navy", "ORG")]);
+    assert_eq!(show(&d)[0].3.as_deref(), Some("Indian Navy"));
+}
+
+#[test]
+fn a_party_description_is_not_a_name() {
+    let d = doc("“The hard work starts now,” said Senate Leader Harry Reed, Nevada Democrat.", &[("Harry Reed", "PER"), ("Nevada Democrat", "PER")]);
+    assert_eq!(show(&d)[0].3.as_deref(), Some("Harry Reed"));
+}
+
+#[test]
+fn headlines_questions_and_negated_cues_are_not_statements() {
+    // A headline line (no final punctuation) and a quote under a label and a colon.
+    let d = doc("Ruiz opens bridge, mayor says\n\nAna Ruiz said the bridge would open on Monday.", &[("Ana Ruiz", "PER")]);
+    let q = show(&d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.contains("would open"), "{q:?}");
+    let d = doc("Ruiz, after the vote: “We will rebuild.”\n\nThe council voted on Monday.\n\nIt met again on Tuesday.", &[("Ruiz", "PER")]);
+    assert!(show(&d).is_empty(), "{:?}", show(&d));
+    // An indirect question, a negated cue, a source that is a function word.
+    let d = doc("Critics questioned whether the council truly wanted to settle the dispute.", &[]);
+    assert!(show(&d).is_empty(), "{:?}", show(&d));
+    let d = doc("The ministry did not immediately respond to a request for comment.", &[]);
+    assert!(show(&d).is_empty(), "{:?}", show(&d));
+}
+
+#[test]
+fn an_indefinite_description_is_nobody_named_before() {
+    let d = doc("Hillary Clinton praised the model.\n\n“She changed everything,” a female friend of mine said.", &[("Hillary Clinton", "PER")]);
+    assert_eq!(show(&d)[0].3, None);
+}
