@@ -118,6 +118,8 @@ type Sp = (usize, usize);
 struct Evidence {
     /// Publication stamps.
     stamps: Vec<(Date, Sp)>,
+    /// Stamps whose month and day read both ways ("Posted: 08/02/2013"): both readings.
+    ambiguous: Vec<((Date, Date), Sp)>,
     /// A `/2013/05/03/` (or `/2013/05/`) path in a URL printed on the first line.
     url: Option<((i32, u32, Option<u32>), Sp)>,
     /// Every past weekday the text names, and whether it says "yesterday".
@@ -392,7 +394,7 @@ fn collect(doc: &DocTimes<'_>) -> Evidence {
                     _ if !ambiguous => ev.stamps.push((date, span)),
                     Some(((y, m, _), _)) if (y, m) == (date.0, date.1) => ev.stamps.push((date, span)),
                     Some(((y, m, _), _)) if (y, m) == (swapped.0, swapped.1) => ev.stamps.push((swapped, span)),
-                    _ => {}
+                    _ => ev.ambiguous.push(((date, swapped), span)),
                 }
             } else if let Some(off) = today_offset(text, t.start, t.end) {
                 ev.today.push((Some(date.0), date.1, date.2, off, span));
@@ -432,6 +434,9 @@ fn collect(doc: &DocTimes<'_>) -> Evidence {
     }
     if let Some(((y, _, _), span)) = ev.url {
         years.entry(y).or_default().push(span);
+    }
+    for &((d, _), span) in &ev.ambiguous {
+        years.entry(d.0).or_default().push(span);
     }
     for &(ty, m, d, off, span) in &ev.today {
         if let Some(y) = ty.filter(|&y| valid_date(y, m, d)) {
@@ -608,8 +613,17 @@ pub fn infer_dates(docs: &[DocTimes<'_>]) -> Vec<Option<Inferred>> {
         if docs[i].dct.is_some() || found[i].as_ref().is_some_and(|f| f.date().is_some()) {
             continue;
         }
-        let Some((y, year_shared)) = year[i] else { continue };
         let ev = &evidence[i];
+        // A stamp read both ways: the reading within three days of a mate's date, when only one is.
+        if let Some(&((a, b), span)) = ev.ambiguous.first() {
+            let near = |d: Date| mates[i].iter().filter_map(|&j| day_of(j, &found)).any(|m| (days(m) - days(d)).abs() <= 3);
+            let ok: Vec<Date> = [a, b].into_iter().filter(|d| near(*d)).collect();
+            if let [d] = ok.as_slice() {
+                second[i] = Some(Inferred { value: Value::Day(d.0, d.1, d.2), confidence: 0.7, evidence: vec![span], basis: Basis::Stamp, shared: true });
+                continue;
+            }
+        }
+        let Some((y, year_shared)) = year[i] else { continue };
         let (lower, upper) = bounds(ev, Some(y));
         let within = |d: Date| lower.is_none_or(|(l, _)| d >= l) && upper.is_none_or(|(u, _)| d < u);
         // The story's dates: the mates' days and the dates they report, and this
@@ -701,6 +715,15 @@ fn own_day(doc: &DocTimes<'_>, ev: &Evidence, year: Option<(i32, bool)>) -> Opti
     if let Some(((y, m, Some(d)), span)) = ev.url {
         return Some(Inferred { value: Value::Day(y, m, d), confidence: 0.9, evidence: vec![span], basis: Basis::Url, shared: false });
     }
+    // A stamp read both ways: the reading the text's own past dates allow, when only one does.
+    for &((a, b), span) in &ev.ambiguous {
+        let (lower, _) = bounds(ev, Some(a.0));
+        let ok: Vec<Date> = [a, b].into_iter().filter(|d| lower.is_none_or(|(l, _)| *d >= l)).collect();
+        if let [d] = ok.as_slice() {
+            let evid = sorted(vec![span, lower.map_or(span, |(_, s)| s)]);
+            return Some(Inferred { value: Value::Day(d.0, d.1, d.2), confidence: 0.8, evidence: evid, basis: Basis::Stamp, shared: false });
+        }
+    }
     let Some((y, shared)) = year else {
         return doc.dateline.filter(|&(m, d)| valid_date(2000, m, d)).map(|(m, d)| Inferred {
             value: Value::MonthDay(m, d),
@@ -789,7 +812,9 @@ mod tests {
         assert_eq!(alone("http://example.blogspot.nl/2010/09/kraft-shooting.html\nThe plant reopened."), Some("2010-09".into()));
         // Day and month read both ways: the URL's month decides ("11/09/2010" on a Dutch blog).
         assert_eq!(alone("http://example.blogspot.nl/2010/09/kraft-shooting.html\n\n11/09/2010\n\nThe plant reopened."), Some("2010-09-11".into()));
-        assert_eq!(alone("11/09/2010\n\nThe plant reopened."), None);
+        assert_eq!(alone("11/09/2010\n\nThe plant reopened."), Some("2010".into()));
+        // ... or the text's own past dates: not before October 2.
+        assert_eq!(alone("11/09/2010\n\nThe plant, closed on Oct. 2, 2010, reopened."), Some("2010-11-09".into()));
     }
 
     #[test]
