@@ -330,7 +330,8 @@ fn number_word(w: &str) -> Option<i32> {
 /// explicit year plus the years it is ago.
 fn years_ago(text: &str, year: i32, start: usize, end: usize) -> Option<(i32, Sp)> {
     let (ss, se) = sentence_of(text, start, end);
-    let sentence = text[ss..se].to_lowercase();
+    // ASCII lower-casing keeps byte offsets: the spans below point into `text`.
+    let sentence = text[ss..se].to_ascii_lowercase();
     let at = sentence.find(" years ago")?;
     if sentence[at + 1..].contains(" years ago") || ss + at < end {
         return None; // two of them, or "ago" before the year
@@ -881,6 +882,16 @@ mod tests {
         let b = "Mayor Elena Ruiz said the Corvelle dam on the Rio Seco gave way, and the Guardia Civil closed roads.";
         let got = run(&[(a, Some(dated)), (b, None)], &[None, Some((3, 11))]);
         assert_eq!(got[1].as_ref().map(|i| (i.value.timeml(), i.basis)), Some(("2025-03-11".into(), Basis::Dateline)));
+    }
+
+    #[test]
+    fn offsets_stay_on_character_boundaries() {
+        let text = "İİİ Ünal recalled the 1988 accord, signed ten years ago in İstanbul. Posted July 20, 2009 İ";
+        let tagged = tag(text, None);
+        let got = infer_dates(&[DocTimes { text, timexes: &tagged, dct: None, dateline: None }]);
+        for (s, e) in got.iter().flatten().flat_map(|i| i.evidence.iter().copied()) {
+            assert!(text.is_char_boundary(s) && text.is_char_boundary(e) && s <= e && e <= text.len());
+        }
     }
 
     #[test]
