@@ -42,7 +42,7 @@ merge them into judgments/<set>.json; a stub left at "same": null still counts a
 
 --min KEY=VALUE (repeatable) exits 1 when an overall score is below VALUE; keys are those of the
 "overall" object of --json (e.g. conflict_precision, conflict_recall, update_recall, story_b3_f1,
-date_accuracy, speaker_accuracy, statement_recall, entity_one_share, corroboration_precision,
+date_accuracy, date_wrong_share, speaker_accuracy, statement_recall, entity_one_share, corroboration_precision,
 quote_match_precision); --max KEY=VALUE likewise exits 1 when a score is above VALUE
 (nonstatement_reported_share, where lower is better).
 """
@@ -477,6 +477,7 @@ def derived(c):
         'update_precision': ratio(c['updates_pred_ok'], c['updates_pred']),
         'update_recall': ratio(c['updates_gold_found'], c['updates_gold']),
         'date_accuracy': ratio(c['dates_right'], c['dates_right'] + c['dates_wrong'] + c['dates_undated']),
+        'date_wrong_share': ratio(c['dates_wrong'], c['dates_right'] + c['dates_wrong'] + c['dates_undated']),
         'statement_recall': ratio(c['statements_found'], c['statements_gold']),
         'speaker_accuracy': ratio(c['speakers_right'], c['statements_found']),
         'nonstatement_reported_share': ratio(c['nonstatements_reported'], c['nonstatements_gold']),

@@ -33,6 +33,16 @@ pub enum EvalSet {
         #[arg(long, default_value = "newsfuse", value_parser = crate::parse_extractor)]
         extractor: Extractor,
     },
+    /// Document dating: each `*.jsonl` file of GROUPS_DIR is one group of documents (dates left
+    /// out); writes one JSON line per document with what newsfuse infers of its date
+    /// (`{group, id, date?, partial?, provenance, confidence?, evidence}`), the group dated
+    /// together, or with --alone each document on its own. `scripts/eval_dating.py` scores it.
+    Dating {
+        groups_dir: PathBuf,
+        out: PathBuf,
+        #[arg(long)]
+        alone: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -97,6 +107,7 @@ fn extract_page(id: &str, bytes: &[u8], options: &ReadOptions) -> Option<newsfus
 pub fn run(set: EvalSet) -> Result<ExitCode, String> {
     let pool = rayon::ThreadPoolBuilder::new().stack_size(64 << 20).build().map_err(|e| e.to_string())?;
     match set {
+        EvalSet::Dating { groups_dir, out, alone } => dating(&groups_dir, &out, alone)?,
         EvalSet::Aeb { html_dir, out, extractor } => {
             let pages = load_pages(&html_dir)?;
             let opts = options(extractor);
@@ -187,4 +198,44 @@ fn display_names(names: &[String]) -> Value {
         [a, b] => Value::String(format!("{a} and {b}")),
         [rest @ .., last] => Value::String(format!("{}, and {last}", rest.join(", "))),
     }
+}
+
+/// `eval dating`: dates every group of GROUPS_DIR (or every document alone) and writes the results.
+fn dating(dir: &Path, out: &Path, alone: bool) -> Result<(), String> {
+    use newsfuse_pipeline::{stages, Config, Input, Pipeline};
+    let pipeline = Pipeline::new(Config::default())?;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    let mut lines = String::new();
+    let mut count = 0;
+    for file in &files {
+        let group = file.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let mut docs = pipeline.read(&Input::Path(file.clone())).documents;
+        pipeline.pool().install(|| {
+            if alone {
+                docs.par_chunks_mut(1).for_each(stages::date_undated);
+            } else {
+                stages::date_undated(&mut docs);
+            }
+        });
+        for d in &docs {
+            let p = &d.published;
+            let evidence: Vec<&str> = p.evidence.iter().map(|s| d.span_text(*s)).collect();
+            let row = json!({
+                "group": group, "id": d.id, "date": p.date, "partial": p.partial,
+                "provenance": p.provenance, "confidence": p.confidence, "evidence": evidence,
+            });
+            lines.push_str(&row.to_string());
+            lines.push('\n');
+            count += 1;
+        }
+    }
+    std::fs::write(out, lines).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!("newsfuse: dated {count} documents of {} groups{} into {}", files.len(), if alone { " (each alone)" } else { "" }, out.display());
+    Ok(())
 }

@@ -34,7 +34,7 @@ pub use figure::{Figure, FigureKind, Hedge};
 
 /// Version of the JSON document schema. Bump the minor part for additive
 /// changes, the major part for anything that breaks readers.
-pub const SCHEMA_VERSION: &str = "newsfuse.document/1.4";
+pub const SCHEMA_VERSION: &str = "newsfuse.document/1.5";
 
 /// A half-open byte range `[start, end)` into a document's text.
 ///
@@ -169,6 +169,10 @@ pub enum DateProvenance {
     Url,
     /// Inferred from the article's own time expressions (time stage).
     TextInferred,
+    /// Inferred with evidence from other documents of the same story read with
+    /// it: the year they are written in, the day they are dated, the date a
+    /// weekday in the lead names.
+    StoryInferred,
     /// Not known. `published.date` is then absent: newsfuse never falls back to today.
     #[default]
     Unknown,
@@ -180,6 +184,10 @@ pub struct Published {
     /// Calendar date `YYYY-MM-DD`, in the publisher's own time zone when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// What is known when the day is not: `YYYY`, `YYYY-MM`, or `XXXX-MM-DD`
+    /// (a dateline's month and day, the year unknown). Never set with `date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial: Option<String>,
     /// Full timestamp, RFC 3339 with offset, when the source gave a time of day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub datetime: Option<String>,

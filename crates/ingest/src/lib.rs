@@ -493,6 +493,7 @@ pub(crate) fn assemble(id: String, origin: Origin, mut blocks: Vec<Block>, meta:
     doc.published = if let Some(p) = meta.published {
         Published {
             date: Some(p.date),
+            partial: None,
             datetime: p.datetime,
             modified: None,
             provenance: DateProvenance::Metadata,
@@ -502,6 +503,7 @@ pub(crate) fn assemble(id: String, origin: Origin, mut blocks: Vec<Block>, meta:
     } else if let Some(p) = doc.url.as_deref().and_then(dates::from_url) {
         Published {
             date: Some(p.date),
+            partial: None,
             datetime: None,
             modified: None,
             provenance: DateProvenance::Url,

@@ -61,15 +61,26 @@ pub fn date_undated(docs: &mut [Document]) {
     let inferred = newsfuse_time::infer::infer_dates(&views);
     for (doc, found) in docs.iter_mut().zip(inferred) {
         let Some(found) = found else { continue };
-        let (y, m, d) = found.date;
+        use newsfuse_time::infer::Basis;
+        let provenance = match (found.basis, found.shared) {
+            (Basis::Dateline, _) => DateProvenance::Dateline,
+            (Basis::Url, _) => DateProvenance::Url,
+            (_, true) => DateProvenance::StoryInferred,
+            _ => DateProvenance::TextInferred,
+        };
+        let day = found.date();
+        let value = found.value.timeml();
         doc.published = Published {
-            date: Some(format!("{y:04}-{m:02}-{d:02}")),
-            provenance: if found.from_dateline { DateProvenance::Dateline } else { DateProvenance::TextInferred },
+            date: day.is_some().then(|| value.clone()),
+            partial: day.is_none().then_some(value),
+            provenance,
             confidence: Some(found.confidence),
             evidence: found.evidence.iter().map(|&(s, e)| Span::new(s, e)).collect(),
             ..std::mem::take(&mut doc.published)
         };
-        annotate_times(doc);
+        if day.is_some() {
+            annotate_times(doc);
+        }
     }
 }
 
