@@ -25,6 +25,9 @@ Scores, per set and overall (counts summed over sets; B3 averaged over sets):
                agree on speaker vs not (a speaker conflict matches only a gold speaker conflict).
                Predicted conflicts that hit a gold trap or show a gold update are counted and listed.
   updates      P/R: a predicted conflict with update=true matches a gold update the same way.
+               Only conflicts and updates newsfuse flags count: a "confidence" below
+               --min-confidence (default 0.5, newsfuse's SHOWN_CONFIDENCE: summaries do not show them)
+               is left out; --min-confidence 0 scores every conflict in the JSON.
   stories      B3 F1 of newsfuse's stories against the gold "event" labels.
   dates        of documents with a gold "published": right (within 1 day) / wrong / undated.
   speakers     recall of gold statements (a quote variant overlapping the gold cite); accuracy of
@@ -261,6 +264,9 @@ def b3(pred, gold):
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+MIN_CONFIDENCE = 0.5
+
+
 def score_set(run):
     spec, an = run.spec, run.analysis
     res, errs = {}, defaultdict(list)
@@ -270,6 +276,8 @@ def score_set(run):
     preds = []
     for st in stories:
         for c in st.get('conflicts', []):
+            if c.get('confidence', 1.0) < MIN_CONFIDENCE:
+                continue
             sides = [[run.cite(x) for x in side.get('citations', [])] for side in c.get('sides', [])]
             preds.append((c, sides, st.get('id')))
     gconf = spec.get('conflicts', [])
@@ -572,7 +580,12 @@ def main(argv=None):
     ap.add_argument('--stubs', type=pathlib.Path, metavar='DIR',
                     help='write DIR/<set>.json with a judgment stub ("same": null) for every unjudged item, '
                          'to be read, filled in (same: true/false, why) and merged into judgments/<set>.json')
+    ap.add_argument('--min-confidence', type=float, default=0.5,
+                    help='score only conflicts and updates whose "confidence" is at least this (default 0.5: '
+                         'those newsfuse shows; 0 scores every conflict in the JSON)')
     a = ap.parse_args(argv)
+    global MIN_CONFIDENCE
+    MIN_CONFIDENCE = a.min_confidence
     texts_dir = a.texts or a.analyses
     only = {s for s in a.only.split(',') if s}
     rows, per_set, total, ndocs, b3s = [], {}, Counter(), 0, []

@@ -40,6 +40,19 @@ const MIN_REPORTED_WORDS: usize = 5;
 const SAME_EVENT: f32 = 0.2;
 /// Cosine above which two sentences that give different dates conflict.
 const SAME_DATED_EVENT: f32 = 0.35;
+/// Cosine above which two sentences that give different certain dates are
+/// shown as a conflict.
+const SURE_DATED_EVENT: f32 = 0.5;
+/// Members of each side of a conflict whose pairs are weighed for its
+/// confidence (the first ones, in input order): bounds the work on a story of
+/// thousands of reports.
+const MAX_ASSESSED: usize = 24;
+/// Most days between two reports whose dates of one event may conflict.
+const MAX_REPORT_DAYS: i64 = 3;
+/// Most days by which two reports may misdate one event.
+const MAX_MISDATE_DAYS: i64 = 14;
+/// Bytes of a sentence outside its date for it to state a dated event.
+const MIN_DATED_CLAUSE: usize = 30;
 /// Hours between the last report of one figure and the first of another for
 /// the second to be an update of the first.
 const UPDATE_GAP_HOURS: i64 = 12;
@@ -193,14 +206,32 @@ pub struct FigureRow {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Conflict {
-    /// `figure`, `date`, `speaker`.
+    /// `figure`, `age`, `date`, `speaker`.
     pub kind: String,
     /// What the sides disagree about.
     pub about: String,
     /// `true` when the sides are an earlier and a later report (a figure that
     /// was updated), not a disagreement at one time.
     pub update: bool,
+    /// 0..=1: how sure newsfuse is that the sides are one quantity of one
+    /// event at one time (or, for an update, one quantity revised). Summaries
+    /// show only conflicts at or above [`SHOWN_CONFIDENCE`]; the JSON keeps all.
+    pub confidence: f32,
+    /// Why it was flagged, for a reader: the shared quantity, its scope, the
+    /// two claims compared and what lowered the confidence.
+    pub why: String,
     pub sides: Vec<Side>,
+}
+
+/// Confidence at or above which a conflict or update is shown in the
+/// Markdown and HTML summaries.
+pub const SHOWN_CONFIDENCE: f32 = 0.5;
+
+impl Conflict {
+    /// Whether summaries show it ([`SHOWN_CONFIDENCE`]).
+    pub fn shown(&self) -> bool {
+        self.confidence >= SHOWN_CONFIDENCE
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -394,6 +425,7 @@ fn story(id: usize, members: &[usize], all: &[Document], source_of: &[usize], so
     conflicts.extend(speaker_conflicts);
     let (figures, figure_conflicts) = figure_rows(&docs, &units, &group_of, src);
     conflicts.extend(figure_conflicts);
+    conflicts.extend(age_conflicts(&docs, src));
 
     let brief = crate::summarize::summarize_refs(&docs, BRIEF_WORDS)
         .into_iter()
@@ -643,16 +675,29 @@ fn date_conflicts(docs: &[&Document], units: &[Unit], groups: &[Vec<usize>], src
     let mut out = Vec::new();
     for g in groups {
         let mut sides: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        // Units whose day is certain: written out, or counted from a date the source gave.
+        let mut certain: BTreeSet<usize> = BTreeSet::new();
+        // Units whose day is counted from a publication date the source gave.
+        let mut relative: BTreeSet<usize> = BTreeSet::new();
         for &u in g {
             let doc = docs[units[u].doc];
-            let days: BTreeSet<String> = doc
+            let days: Vec<&newsfuse_doc::TimeExpr> = doc
                 .times
                 .iter()
                 .filter(|t| units[u].span.contains(t.span) && t.kind.is_calendar())
-                .filter_map(|t| calendar_value(&t.value).filter(|(_, g)| *g == "day").map(|(v, _)| v))
+                .filter(|t| calendar_value(&t.value).is_some_and(|(_, g)| g == "day"))
                 .collect();
-            if days.len() == 1 {
-                sides.entry(days.into_iter().next().unwrap_or_default()).or_default().push(u);
+            let values: BTreeSet<String> = days.iter().filter_map(|t| calendar_value(&t.value).map(|v| v.0)).collect();
+            if values.len() == 1 {
+                // A timestamp line ("21 July 2013 Last updated at 11:11 GMT") dates
+                // the report, not an event: certain only with a clause around the date.
+                let outside = units[u].span.len() - days.iter().map(|t| t.span.len()).sum::<usize>();
+                if outside >= MIN_DATED_CLAUSE && days.iter().all(|t| t.anchor == newsfuse_doc::TimeAnchor::None) {
+                    certain.insert(u);
+                } else if outside >= MIN_DATED_CLAUSE && source_dated(doc) && days.iter().all(|t| t.anchor == newsfuse_doc::TimeAnchor::Dct) {
+                    relative.insert(u);
+                }
+                sides.entry(values.into_iter().next().unwrap_or_default()).or_default().push(u);
             }
         }
         if sides.len() < 2 {
@@ -661,12 +706,55 @@ fn date_conflicts(docs: &[&Document], units: &[Unit], groups: &[Vec<usize>], src
         // Only sentences that closely say the same thing can disagree on its date:
         // a looser match may be a different event ("a post on Saturday", "a May 19 post").
         let values: Vec<&Vec<usize>> = sides.values().collect();
-        let close = values.iter().enumerate().any(|(i, a)| {
-            values[i + 1..].iter().any(|b| a.iter().any(|&x| b.iter().any(|&y| dot(&units[x].vector, &units[y].vector) >= SAME_DATED_EVENT)))
-        });
-        if !close {
-            continue;
+        // The closest pair of sentences across two sides, from different sources.
+        let mut best: Option<(f32, usize, usize)> = None;
+        for (i, a) in values.iter().enumerate() {
+            for b in &values[i + 1..] {
+                for &x in a.iter().take(MAX_ASSESSED) {
+                    for &y in b.iter().take(MAX_ASSESSED) {
+                        if src(units[x].doc) == src(units[y].doc) {
+                            continue;
+                        }
+                        let sim = dot(&units[x].vector, &units[y].vector);
+                        if best.is_none_or(|(s, _, _)| sim > s) {
+                            best = Some((sim, x, y));
+                        }
+                    }
+                }
+            }
         }
+        let Some((sim, x, y)) = best.filter(|b| b.0 >= SAME_DATED_EVENT) else { continue };
+        // Relative days ("on Friday") counted from a date newsfuse inferred are
+        // often a day or a week off: such a disagreement is not shown.
+        // A day counted from a publication date ("Monday", "today") is a day off
+        // whenever a report went out after midnight: two days apart at least.
+        let gap = |a: usize, b: usize| {
+            let day = |u: usize| sides.iter().find(|(_, us)| us.contains(&u)).and_then(|(v, _)| v.parse::<jiff::civil::Date>().ok());
+            match (day(a), day(b)) {
+                (Some(p), Some(q)) => i64::from((q - p).get_days()).abs(),
+                _ => 0,
+            }
+        };
+        let dated = |u: usize| certain.contains(&u) || relative.contains(&u);
+        // A misdated event is misdated by days, in reports of about one time; sentences
+        // a month apart in time, or many dates for one sentence ("— Donald J. Trump
+        // (@realDonaldTrump) June 4, 2018"), are recurring things, not one event.
+        let same_time = days_apart(docs[units[x].doc], docs[units[y].doc]).is_some_and(|d| d <= MAX_REPORT_DAYS);
+        let sure = sim >= SURE_DATED_EVENT
+            && sides.len() == 2
+            && same_time
+            && gap(x, y) <= MAX_MISDATE_DAYS
+            && dated(x)
+            && dated(y)
+            && ((certain.contains(&x) && certain.contains(&y)) || gap(x, y) >= 2);
+        // Even then, on real news two alike sentences with two dates are far more often
+        // two events of one kind (a debate and the next, "held Tuesday" / "will decide on
+        // Tuesday") than one event misdated: none is shown until newsfuse can tell them apart.
+        let confidence = if sure { 0.45 } else { 0.3 };
+        let why = format!(
+            "date: two sentences about one event (similarity {sim:.2}) give different days{}",
+            if sure { "; two events of one kind are as likely as one misdated event, so it is not shown" } else if sides.len() > 2 || !same_time || gap(x, y) > MAX_MISDATE_DAYS { "; many dates, dates far apart or reports of different times: perhaps recurring events, so it is not shown" } else if sim < SURE_DATED_EVENT { "; the sentences are only loosely alike, so it is not shown" } else { "; a day is counted from a publication date newsfuse inferred or does not know, so it is not shown" }
+        );
         let sides: Vec<Side> = sides
             .into_iter()
             .map(|(value, us)| Side {
@@ -676,7 +764,7 @@ fn date_conflicts(docs: &[&Document], units: &[Unit], groups: &[Vec<usize>], src
             })
             .collect();
         let about = sides[0].citations[0].text.clone();
-        out.push(Conflict { kind: "date".into(), about, update: false, sides });
+        out.push(Conflict { kind: "date".into(), about, update: false, confidence, why, sides });
     }
     out
 }
@@ -786,6 +874,50 @@ fn figure_rows(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], s
         clusters.entry(r).or_default().push(i);
     }
     let date_of = |r: &FigureRef| when_published(docs[r.doc]);
+    // How sure a disagreement (or update) between sides is: the best pair of
+    // figures from two sides and two independent sources.
+    let assess = |sides: &[Vec<usize>], update: bool| -> (f32, String) {
+        let mut best: Option<(f32, usize, usize, String)> = None;
+        for (k, a) in sides.iter().enumerate() {
+            for b in &sides[k + 1..] {
+                for &i in a.iter().take(MAX_ASSESSED) {
+                    for &j in b.iter().take(MAX_ASSESSED) {
+                        let (x, y) = (&refs[i], &refs[j]);
+                        if src(x.doc) == src(y.doc) {
+                            continue;
+                        }
+                        let close = match (x.unit, y.unit) {
+                            (Some(p), Some(q)) => (group_of[p].is_some() && group_of[p] == group_of[q]) || dot(&units[p].vector, &units[q].vector) >= SAME_SCOPE,
+                            _ => false,
+                        };
+                        let (c, reason) = pair_confidence(&x.figure, &y.figure, close, days_apart(docs[x.doc], docs[y.doc]), update);
+                        if best.as_ref().is_none_or(|b| c > b.0) {
+                            best = Some((c, i, j, reason));
+                        }
+                    }
+                }
+            }
+        }
+        // Many values of one quantity are many scopes (places, groups, days) more
+        // often than many outlets disagreeing.
+        let many = sides.len() > 2;
+        match best {
+            Some((c, i, j, reason)) => (
+                if many { c.min(MANY_SIDES_CONFIDENCE) } else { c },
+                format!(
+                    "{}: {} — “{}” ({}) vs “{}” ({}); {reason}{}",
+                    if update { "update" } else { "figure" },
+                    quantity_name(&refs[i].figure),
+                    figure_text(docs, &refs[i]),
+                    docs[refs[i].doc].id,
+                    figure_text(docs, &refs[j]),
+                    docs[refs[j].doc].id,
+                    if many { format!("; {} different values: perhaps different scopes, so it is not shown", sides.len()) } else { String::new() }
+                ),
+            ),
+            None => (0.0, "the sides are from one source".to_string()),
+        }
+    };
     let mut rows = Vec::new();
     let mut conflicts = Vec::new();
     for members in clusters.into_values() {
@@ -820,13 +952,15 @@ fn figure_rows(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], s
                 }
                 let parts: Vec<Vec<usize>> = by_value.into_values().collect();
                 if first_told_in_turn(&parts, &refs, &date_of) {
-                    conflicts.push(figure_conflict(&quantity, true, &parts, &refs, docs, &src));
+                    let (confidence, why) = assess(&parts, true);
+                    conflicts.push(figure_conflict(&quantity, true, confidence, why, &parts, &refs, docs, &src));
                 }
             }
             rows.push(FigureRow { quantity, values, independent_sources: n_sources, citations: cites(&members) });
         } else {
             let update = is_update(&sides, &refs, &date_of);
-            conflicts.push(figure_conflict(&quantity, update, &sides, &refs, docs, &src));
+            let (confidence, why) = assess(&sides, update);
+            conflicts.push(figure_conflict(&quantity, update, confidence, why, &sides, &refs, docs, &src));
         }
     }
     rows.sort_by(|a, b| b.independent_sources.cmp(&a.independent_sources).then(a.quantity.cmp(&b.quantity)));
@@ -839,6 +973,23 @@ fn figure_rows(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], s
 fn specific(f: &newsfuse_doc::Figure) -> bool {
     const GENERIC: &[&str] = &["", "people", "person", "persons"];
     !GENERIC.contains(&f.counted.as_str()) || !f.predicate.is_empty()
+}
+
+/// Whether the source gave the document's date (metadata, dateline, URL),
+/// rather than newsfuse inferring it from the text.
+fn source_dated(doc: &Document) -> bool {
+    use newsfuse_doc::DateProvenance::*;
+    doc.published.date.is_some() && matches!(doc.published.provenance, Metadata | Dateline | Url)
+}
+
+/// Days between two documents' publication dates, when the sources gave both.
+fn days_apart(a: &Document, b: &Document) -> Option<i64> {
+    if !source_dated(a) || !source_dated(b) {
+        return None;
+    }
+    let day = |d: &Document| d.published.date.as_deref().and_then(|s| s.parse::<jiff::civil::Date>().ok());
+    let (x, y) = (day(a)?, day(b)?);
+    Some(i64::from((y - x).get_days()).abs())
 }
 
 /// When a document was published, as a sortable UTC instant (`2025-03-10T12:05:00Z`);
@@ -877,11 +1028,189 @@ fn is_update(sides: &[Vec<usize>], refs: &[FigureRef], date_of: &dyn Fn(&FigureR
     ranges.windows(2).all(|w| w[1].0.duration_since(w[0].1) >= gap)
 }
 
-fn figure_conflict(quantity: &str, update: bool, sides: &[Vec<usize>], refs: &[FigureRef], docs: &[&Document], src: &dyn Fn(usize) -> usize) -> Conflict {
+/// The named person an age figure belongs to: "Wang Youcai, 31", "Smith,
+/// age 61", "Qin (45)", "61-year-old Sharron Smith". The mention's entity,
+/// when it is a person.
+fn age_owner<'a>(doc: &'a Document, f: &newsfuse_doc::Figure) -> Option<&'a str> {
+    if f.kind != newsfuse_doc::FigureKind::Age || f.hedge != newsfuse_doc::Hedge::Exact || f.upper.is_some() || !(1.0..=120.0).contains(&f.value) {
+        return None;
+    }
+    // Any label: a name followed by an age is a person ("Qin, 44" tagged as a place).
+    let person = |m: &&'a newsfuse_doc::Mention| m.entity.is_some();
+    let start = f.span.start as usize;
+    // The name just before: only a comma, a parenthesis or "age(d)" between.
+    let before = doc.mentions.iter().filter(person).filter(|m| (m.span.end as usize) <= start && start - (m.span.end as usize) <= 8).last();
+    if let Some(m) = before {
+        let gap = doc.text.get(m.span.end as usize..start).unwrap_or("x").trim().to_lowercase();
+        if matches!(gap.as_str(), "," | "(" | ", age" | ", aged" | "age" | "aged") {
+            return m.entity.as_deref();
+        }
+    }
+    // The name just after "61-year-old": the figure counts nothing else.
+    if f.counted.is_empty() {
+        let end = f.span.end as usize;
+        let after = doc.mentions.iter().filter(person).find(|m| (m.span.start as usize) >= end && (m.span.start as usize) - end <= 1);
+        if let Some(m) = after {
+            if doc.text.get(end..m.span.start as usize).is_some_and(|g| g.trim().is_empty()) {
+                return m.entity.as_deref();
+            }
+        }
+    }
+    None
+}
+
+/// Days within which two reports of one person's age must agree: further
+/// apart, a birthday may lie between them.
+const AGE_DAYS: i64 = 30;
+/// Most years by which two reports of one person's age may differ and still
+/// be one person at one time, misreported.
+const MAX_AGE_GAP: f64 = 2.0;
+
+/// Ages of one named person that independent reports give differently
+/// ("Wang Youcai, 31" / "Wang Youcai, 32"): the person's age is one quantity
+/// that cannot change within a story's weeks.
+fn age_conflicts(docs: &[&Document], src: impl Fn(usize) -> usize) -> Vec<Conflict> {
+    // Person -> value -> (doc, figure span).
+    let mut ages: BTreeMap<&str, BTreeMap<u64, Vec<(usize, Span)>>> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for f in &doc.figures {
+            if let Some(who) = age_owner(doc, f) {
+                ages.entry(who).or_default().entry(f.value.to_bits()).or_default().push((d, f.span));
+            }
+        }
+    }
+    // A lone name ("Wang, 31") is the one person of the story whose name has
+    // that word (surnames come first in some languages: "Wang Youcai") and
+    // whose given ages are near its own (not "Wang Bingzhang, 50").
+    let names: Vec<&str> = ages.keys().copied().collect();
+    for name in names {
+        if name.contains(' ') {
+            continue;
+        }
+        let fuller: Vec<&str> = ages.keys().copied().filter(|o| *o != name && o.split(' ').any(|w| w == name))
+            .filter(|o| {
+                let near = |v: &u64, w: &u64| (f64::from_bits(*v) - f64::from_bits(*w)).abs() <= MAX_AGE_GAP;
+                ages[name].keys().all(|v| ages[o].keys().any(|w| near(v, w)))
+            }).collect();
+        if let [full] = fuller[..] {
+            if let Some(values) = ages.remove(name) {
+                let into = ages.entry(full).or_default();
+                for (v, list) in values {
+                    into.entry(v).or_default().extend(list);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (who, by_value) in ages {
+        if by_value.len() < 2 {
+            continue;
+        }
+        let sides: Vec<(f64, &Vec<(usize, Span)>)> = by_value.iter().map(|(v, list)| (f64::from_bits(*v), list)).collect();
+        let value_in = |d: usize| sides.iter().find(|(_, l)| l.iter().any(|e| e.0 == d)).map_or(0.0, |s| s.0);
+        // The best pair from two sides and two independent sources.
+        let mut best: Option<(f32, usize, usize, String)> = None;
+        for (k, (_, a)) in sides.iter().enumerate() {
+            for (_, b) in &sides[k + 1..] {
+                for &(x, _) in a.iter().take(MAX_ASSESSED) {
+                    for &(y, _) in b.iter().take(MAX_ASSESSED) {
+                        if src(x) == src(y) {
+                            continue;
+                        }
+                        let (va, vb) = (value_in(x), value_in(y));
+                        let (c, reason) = match days_apart(docs[x], docs[y]) {
+                            // One person at one time is not 32 in one report and 36 in another:
+                            // two people of one name, or two times of one story.
+                            _ if (va - vb).abs() > MAX_AGE_GAP => (0.35, format!("{va} and {vb} are too far apart for one person at one time; not shown")),
+                            Some(n) if n <= AGE_DAYS => (0.8, format!("reports published {n} day(s) apart")),
+                            Some(n) => (0.3, format!("reports published {n} days apart: a birthday may lie between; not shown")),
+                            // Without both dates, a year apart may be a birthday between reports.
+                            None if (va - vb).abs() > 1.0 => (0.45, "reports of one story, publication dates not both known, ages two years apart; not shown".to_string()),
+                            None => (0.6, "reports of one story (publication dates not both known)".to_string()),
+                        };
+                        if best.as_ref().is_none_or(|b| c > b.0) {
+                            best = Some((c, x, y, reason));
+                        }
+                    }
+                }
+            }
+        }
+        let Some((confidence, x, y, reason)) = best else { continue };
+        let why = format!("age: the age of {who} — {} ({}) vs {} ({}); {reason}", value_in(x), docs[x].id, value_in(y), docs[y].id);
+        out.push(Conflict {
+            kind: "age".into(),
+            about: format!("age of {who}"),
+            update: false,
+            confidence,
+            why,
+            sides: sides
+                .iter()
+                .map(|(v, list)| Side {
+                    value: format!("{v}"),
+                    independent_sources: list.iter().map(|e| src(e.0)).collect::<BTreeSet<_>>().len(),
+                    citations: list.iter().map(|&(d, span)| cite(docs[d], span)).collect(),
+                })
+                .collect(),
+        });
+    }
+    out
+}
+
+/// Most days between two reports of a toll for the later to be its update.
+const MAX_UPDATE_DAYS: i64 = 60;
+/// Highest confidence of a figure conflict with more than two values.
+const MANY_SIDES_CONFIDENCE: f32 = 0.4;
+
+/// Cosine above which the sentences of two figures are taken to speak of the
+/// same scope (place, group, period) of one event.
+const SAME_SCOPE: f32 = 0.25;
+
+/// What happens to people in an event, counted the same way by every outlet:
+/// the tolls whose disagreement an analyst wants to see.
+const TOLLS: &[&str] = &["killed", "injured", "missing", "evacuated", "displaced", "rescued", "hospitalized", "detained"];
+
+/// How sure newsfuse is that two figures of one quantity (`same_quantity`,
+/// not `compatible`) are one claim made two ways, and why: a toll (people
+/// killed, injured, evacuated...) told in sentences about the same thing,
+/// in reports published within a day of each other (else one may be an
+/// update); anything else ("13 nautical miles" / "150 nautical miles",
+/// "rockets", "employees") is as often two different things in one story.
+fn pair_confidence(a: &newsfuse_doc::Figure, b: &newsfuse_doc::Figure, close: bool, days: Option<i64>, update: bool) -> (f32, String) {
+    // "detained four times" counts occasions, not people.
+    let occasions = |f: &newsfuse_doc::Figure| f.counted.rsplit(' ').next() == Some("time") || !f.unit.is_empty();
+    let toll = a.kind == newsfuse_doc::FigureKind::Count
+        && !a.predicate.is_empty()
+        && a.predicate == b.predicate
+        && TOLLS.contains(&a.predicate.as_str())
+        && !occasions(a)
+        && !occasions(b);
+    if !toll {
+        return (0.3, "not a toll of people: often two different things counted in one story, so it is not shown".into());
+    }
+    if !close {
+        return (0.35, format!("people {}, but in sentences not alike enough to be sure of one scope, so it is not shown", a.predicate));
+    }
+    match days {
+        // An update's order already rests on the reports' dates (inferred ones included).
+        None if update => (0.6, format!("people {} in alike sentences, revised between reports published at different times", a.predicate)),
+        None => (0.4, format!("people {} in alike sentences, but the publication dates are not both known, so it may be an update; not shown", a.predicate)),
+        // A toll revised years later is another event's toll ("200,000 displaced" now,
+        // "750,000 Palestinians" in 1948).
+        Some(d) if update && d > MAX_UPDATE_DAYS => (0.4, format!("people {} in alike sentences, but reported {d} days apart: perhaps another event; not shown", a.predicate)),
+        Some(d) if update => (0.6, format!("people {} in alike sentences, reported {d} days apart", a.predicate)),
+        Some(d) if d <= 1 => (0.7, format!("people {} in alike sentences of independent reports published {d} day(s) apart", a.predicate)),
+        Some(d) => (0.4, format!("people {} in alike sentences, but published {d} days apart: perhaps an update; not shown", a.predicate)),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn figure_conflict(quantity: &str, update: bool, confidence: f32, why: String, sides: &[Vec<usize>], refs: &[FigureRef], docs: &[&Document], src: &dyn Fn(usize) -> usize) -> Conflict {
     Conflict {
         kind: "figure".into(),
         about: quantity.to_string(),
         update,
+        confidence,
+        why,
         sides: sides
             .iter()
             .map(|side| {
@@ -1003,8 +1332,10 @@ fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUn
                 .unwrap_or(&members[0]);
             let (text, _) = content_text(&refs[main]);
             let speakers: BTreeSet<String> = members.iter().filter_map(|&m| speaker_of(&refs[m])).collect();
-            if speakers.len() >= 2 {
-                let sides = speakers
+            // Two spellings of one person ("Lanier" / "Cathy Lanier") are no conflict.
+            let people = distinct_people(&speakers);
+            if people >= 2 {
+                let sides: Vec<Side> = speakers
                     .iter()
                     .map(|speaker| {
                         let of: Vec<usize> = members.iter().copied().filter(|&m| speaker_of(&refs[m]).as_ref() == Some(speaker)).collect();
@@ -1018,7 +1349,12 @@ fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUn
                         }
                     })
                     .collect();
-                conflicts.push(Conflict { kind: "speaker".into(), about: content_text(&refs[main]).0, update: false, sides });
+                let why = format!(
+                    "speaker: one quote matched across {} sources is attributed to {}; attributions are often a tagging error, so it is not shown",
+                    sides.iter().map(|s| s.independent_sources).sum::<usize>(),
+                    sides.iter().map(|s| s.value.as_str()).collect::<Vec<_>>().join(" / ")
+                );
+                conflicts.push(Conflict { kind: "speaker".into(), about: content_text(&refs[main]).0, update: false, confidence: SPEAKER_CONFIDENCE, why, sides });
             }
             let variants = members
                 .iter()
@@ -1058,6 +1394,44 @@ fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUn
     (out, conflicts)
 }
 
+/// Confidence of a conflict of attribution: the quotes stage's speakers are
+/// right about three times in four, so two speakers for one quote are more
+/// often an attribution error than two outlets disagreeing.
+const SPEAKER_CONFIDENCE: f32 = 0.3;
+
+/// How many different people a set of speaker names is, counting two names
+/// as one person when one's words are all in the other ("Lanier", "Cathy
+/// Lanier") or their last words are near spellings ("Lockart", "Joe Lockhart").
+fn distinct_people(names: &BTreeSet<String>) -> usize {
+    let names: Vec<&String> = names.iter().collect();
+    let mut parent: Vec<usize> = (0..names.len()).collect();
+    for i in 0..names.len() {
+        for j in i + 1..names.len() {
+            if one_person(names[i], names[j]) {
+                let (x, y) = (crate::units::find(&mut parent, i), crate::units::find(&mut parent, j));
+                parent[x.max(y)] = x.min(y);
+            }
+        }
+    }
+    (0..names.len()).filter(|&i| crate::units::find(&mut parent, i) == i).count()
+}
+
+fn one_person(a: &str, b: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    if short.is_empty() {
+        return false;
+    }
+    if short.iter().all(|w| long.contains(w)) {
+        return true;
+    }
+    match (wa.last(), wb.last()) {
+        (Some(x), Some(y)) => x.chars().count() >= 5 && y.chars().count() >= 5 && strsim::jaro_winkler(x, y) >= 0.9,
+        _ => false,
+    }
+}
+
 fn normalize_words(s: &str) -> String {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
@@ -1085,5 +1459,79 @@ mod tests {
         assert_eq!(disputed.speaker_label(), "disputed: Pavel Orsich / Ilona Vasarek");
         assert_eq!(unit(None, vec![variant(None, None), variant(None, Some("a government source"))]).speaker_label(), "“a government source” (unresolved)");
         assert_eq!(unit(None, vec![variant(None, None)]).speaker_label(), "unknown speaker");
+    }
+
+    fn person_doc(id: &str, date: &str, text: &str, names: &[&str]) -> Document {
+        let mut d = Document::new(id, Default::default(), text.to_string());
+        d.published.date = Some(date.into());
+        d.published.provenance = newsfuse_doc::DateProvenance::Metadata;
+        for n in names {
+            let start = text.find(n).unwrap();
+            d.mentions.push(newsfuse_doc::Mention { span: Span::new(start, start + n.len()), label: EntityLabel::Per, entity: Some(n.to_string()) });
+        }
+        d.figures = newsfuse_figures::figures(&d);
+        d
+    }
+
+    #[test]
+    fn spellings_of_one_person_are_no_speaker_conflict() {
+        let set = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+        assert_eq!(distinct_people(&set(&["Lanier", "Cathy Lanier"])), 1);
+        assert_eq!(distinct_people(&set(&["Heller", "Mark Jay Heller"])), 1);
+        assert_eq!(distinct_people(&set(&["Lockart", "Joe Lockhart"])), 1);
+        assert_eq!(distinct_people(&set(&["Captain Nambiar", "Manohar Nambiar"])), 1);
+        assert_eq!(distinct_people(&set(&["Tara Reid", "Jack Ketsoyan"])), 2);
+        assert_eq!(distinct_people(&set(&["Socialist Party of Timor", "National Council of Timorese Resistance"])), 2);
+    }
+
+    #[test]
+    fn ages_of_one_named_person_conflict_across_sources() {
+        let a = person_doc("a", "1998-12-16", "Qin, 44, and Wang, 31, are accused of subversion.", &["Qin", "Wang"]);
+        let b = person_doc("b", "1998-12-16", "The defendant is Qin Yongmin, 45, and Wang Youcai, 33, goes on trial. Dr. Wang Bingzhang, 50, was expelled.", &["Qin Yongmin", "Wang Youcai", "Wang Bingzhang"]);
+        let docs = vec![&a, &b];
+        let out = age_conflicts(&docs, |i| i);
+        let abouts: Vec<&str> = out.iter().map(|c| c.about.as_str()).collect();
+        assert_eq!(abouts, ["age of Qin Yongmin", "age of Wang Youcai"]);
+        assert!(out.iter().all(|c| c.shown() && !c.update && c.kind == "age" && c.why.contains("day(s) apart")));
+        // One source saying two ages is no conflict between independent reports.
+        assert!(age_conflicts(&docs, |_| 0).iter().all(|c| !c.shown()));
+        // 32 and 36: two people of one name or two times of one story, not shown.
+        let c = person_doc("c", "2009-01-01", "Vitali Klitschko, 32, won.", &["Vitali Klitschko"]);
+        let d = person_doc("d", "2009-01-01", "Vitali Klitschko, 36, won again.", &["Vitali Klitschko"]);
+        let out = age_conflicts(&[&c, &d], |i| i);
+        assert_eq!(out.len(), 1);
+        assert!(!out[0].shown());
+        // Without dates, a year apart is shown, two years apart may be a birthday between.
+        let undated = |id: &str, text: &str| {
+            let mut x = person_doc(id, "2020-01-01", text, &["Ruth Ginsburg"]);
+            x.published.date = None;
+            x.published.provenance = newsfuse_doc::DateProvenance::Unknown;
+            x
+        };
+        let (e, f, g) = (undated("e", "Ruth Ginsburg, 83, spoke."), undated("f", "Ruth Ginsburg, 84, spoke."), undated("g", "Ruth Ginsburg, 85, spoke."));
+        assert!(age_conflicts(&[&e, &f], |i| i)[0].shown());
+        assert!(!age_conflicts(&[&e, &g], |i| i)[0].shown());
+        // Reports two months apart: a birthday may lie between.
+        let h = person_doc("h", "2020-03-01", "Ruth Ginsburg, 84, spoke.", &["Ruth Ginsburg"]);
+        let i = person_doc("i", "2020-05-01", "Ruth Ginsburg, 85, spoke.", &["Ruth Ginsburg"]);
+        assert!(!age_conflicts(&[&h, &i], |k| k)[0].shown());
+    }
+
+    #[test]
+    fn only_tolls_in_alike_sentences_at_one_time_are_shown() {
+        let fig = |text: &str| newsfuse_figures::figures(&Document::new("x", Default::default(), text.into())).remove(0);
+        let (killed12, killed14) = (fig("12 people were killed."), fig("14 people were killed."));
+        assert!(pair_confidence(&killed12, &killed14, true, Some(0), false).0 >= SHOWN_CONFIDENCE);
+        // Published days apart: perhaps an update; dates unknown: cannot tell.
+        assert!(pair_confidence(&killed12, &killed14, true, Some(3), false).0 < SHOWN_CONFIDENCE);
+        // An update within weeks is shown; years apart it is another event's toll.
+        assert!(pair_confidence(&killed12, &killed14, true, Some(18), true).0 >= SHOWN_CONFIDENCE);
+        assert!(pair_confidence(&killed12, &killed14, true, Some(2002), true).0 < SHOWN_CONFIDENCE);
+        assert!(pair_confidence(&killed12, &killed14, true, None, false).0 < SHOWN_CONFIDENCE);
+        // Sentences not alike: maybe another scope of the story.
+        assert!(pair_confidence(&killed12, &killed14, false, Some(0), false).0 < SHOWN_CONFIDENCE);
+        // Not a toll: "13 nautical miles" / "150 nautical miles" are often two places.
+        let (near, far) = (fig("some 13 nautical miles"), fig("150 nautical miles"));
+        assert!(pair_confidence(&near, &far, true, Some(0), false).0 < SHOWN_CONFIDENCE);
     }
 }

@@ -143,10 +143,12 @@ fn story_md(s: &mut String, st: &Story, ctx: &Context) {
             let _ = writeln!(s, "- {}: {} ({} sources) — {}", md(&f.quantity), md(&f.values.join(" / ")), f.independent_sources, md(&f.citations.iter().map(|c| cite_label(c, o)).collect::<Vec<_>>().join("; ")));
         }
     }
-    if !st.conflicts.is_empty() {
+    // Low-confidence conflicts stay in the JSON only.
+    let shown: Vec<_> = st.conflicts.iter().filter(|c| c.shown()).collect();
+    if !shown.is_empty() {
         let _ = writeln!(s, "\n### Conflicts and updates\n");
-        for c in &st.conflicts {
-            let _ = writeln!(s, "- **{}{}**: {}", c.kind, if c.update { " (update)" } else { "" }, md(&c.about));
+        for c in shown {
+            let _ = writeln!(s, "- **{}{}**: {} — {}", c.kind, if c.update { " (update)" } else { "" }, md(&c.about), md(&c.why));
             for side in &c.sides {
                 let _ = writeln!(s, "  - {} ({} sources): {}", md(&side.value), side.independent_sources, md(&side.citations.iter().map(|c| format!("“{}” {}", c.text, cite_label(c, o))).collect::<Vec<_>>().join("; ")));
             }
@@ -302,9 +304,10 @@ pub fn html_story(ctx: &Context, st: &Story) -> String {
         }
         let _ = writeln!(s, "</table>");
     }
-    if !st.conflicts.is_empty() {
-        let _ = writeln!(s, "<h3>Conflicts and updates</h3><table><tr><th>kind<th>about<th>sides");
-        for c in &st.conflicts {
+    let shown: Vec<_> = st.conflicts.iter().filter(|c| c.shown()).collect();
+    if !shown.is_empty() {
+        let _ = writeln!(s, "<h3>Conflicts and updates</h3><table><tr><th>kind<th>about<th>why<th>sides");
+        for c in shown {
             let sides: Vec<String> = c
                 .sides
                 .iter()
@@ -312,11 +315,12 @@ pub fn html_story(ctx: &Context, st: &Story) -> String {
                 .collect();
             let _ = writeln!(
                 s,
-                "<tr class={}><td>{}{}<td>{}<td>{}",
+                "<tr class={}><td>{}{}<td>{}<td>{}<td>{}",
                 if c.update { "update" } else { "conflict" },
                 escape(&c.kind),
                 if c.update { " (update)" } else { "" },
                 escape(&c.about),
+                escape(&c.why),
                 sides.join("<br>")
             );
         }
@@ -387,5 +391,29 @@ mod tests {
         assert!(page.contains("&lt;script&gt;") || page.contains("&lt;iframe"));
         let text = markdown(&a);
         assert!(!text.contains("<iframe"), "{text}");
+    }
+
+    #[test]
+    fn low_confidence_conflicts_stay_out_of_summaries() {
+        use newsfuse_fuse::analyze::{Cite, Conflict, Side};
+        let text = "Fourteen people were killed on Monday, officials said.";
+        let mut d = Document::new("a", Origin::default(), text.into());
+        d.paragraphs.push(Paragraph { span: Span::new(0, text.len()), kind: Default::default() });
+        d.sentences.push(Span::new(0, text.len()));
+        let mut a = newsfuse_fuse::analyze::analyze(&[d]);
+        let side = |v: &str| Side { value: v.into(), independent_sources: 1, citations: vec![Cite { doc: "a".into(), span: Span::new(0, 8), text: "Fourteen".into() }] };
+        let conflict = |about: &str, confidence: f32| Conflict {
+            kind: "figure".into(),
+            about: about.into(),
+            update: false,
+            confidence,
+            why: format!("why {about}"),
+            sides: vec![side("12"), side("14")],
+        };
+        a.stories[0].conflicts = vec![conflict("sure toll", 0.7), conflict("unsure rockets", 0.3)];
+        for page in [markdown(&a), html(&a)] {
+            assert!(page.contains("sure toll") && page.contains("why sure toll"), "{page}");
+            assert!(!page.contains("unsure rockets"), "{page}");
+        }
     }
 }
