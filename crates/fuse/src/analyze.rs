@@ -797,10 +797,9 @@ fn quantity_name(f: &newsfuse_doc::Figure) -> String {
     }
 }
 
-/// Figures of one quantity across documents: rows for those the sources agree
-/// on, conflicts (or updates) for those they do not.
-fn figure_rows(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], src: impl Fn(usize) -> usize) -> (Vec<FigureRow>, Vec<Conflict>) {
-    use newsfuse_figures::{compatible, same_quantity};
+/// The figures of a story that say what they count, each once per source
+/// (copies of one figure within one source add nothing: the first is kept).
+fn figure_refs(docs: &[&Document], units: &[Unit], src: &dyn Fn(usize) -> usize) -> Vec<FigureRef> {
     let mut refs: Vec<FigureRef> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         // The figures stage ran on every document (`Document::figures`).
@@ -811,9 +810,28 @@ fn figure_rows(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], s
             refs.push(FigureRef { doc: d, unit: unit_at(units, d, f.span), figure: f.clone() });
         }
     }
-    // Copies of one figure within one source add nothing: keep the first.
     let mut kept = BTreeSet::new();
     refs.retain(|r| kept.insert((src(r.doc), r.figure.value.to_bits(), r.figure.counted.clone(), r.figure.unit.clone(), r.figure.predicate.clone())));
+    refs
+}
+
+/// The figures' texts as printed, each once, in order.
+fn distinct_texts(docs: &[&Document], refs: &[FigureRef], members: &[usize]) -> Vec<String> {
+    let mut values: Vec<String> = Vec::new();
+    for &m in members {
+        let v = figure_text(docs, &refs[m]);
+        if !values.contains(&v) {
+            values.push(v);
+        }
+    }
+    values
+}
+
+/// Figures of one quantity across documents: rows for those the sources agree
+/// on, conflicts (or updates) for those they do not.
+fn figure_rows(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], src: impl Fn(usize) -> usize) -> (Vec<FigureRow>, Vec<Conflict>) {
+    use newsfuse_figures::{compatible, same_quantity};
+    let refs = figure_refs(docs, units, &src);
     // Only figures sharing a quantity key (head noun, modifier, predicate) can be one quantity.
     let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in refs.iter().enumerate() {
@@ -935,13 +953,7 @@ fn figure_rows(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], s
         }
         let quantity = quantity_name(&refs[members[0]].figure);
         let cites = |ms: &[usize]| ms.iter().map(|&m| cite(docs[refs[m].doc], refs[m].figure.span)).collect::<Vec<_>>();
-        let mut values: Vec<String> = Vec::new();
-        for &m in &members {
-            let v = figure_text(docs, &refs[m]);
-            if !values.contains(&v) {
-                values.push(v);
-            }
-        }
+        let values = distinct_texts(docs, &refs, &members);
         if sides.len() == 1 {
             // Agreeing values that still differ ("at least 12", then "14") may be an update.
             let points: BTreeSet<u64> = members.iter().map(|&m| refs[m].figure.value.to_bits()).collect();
@@ -1241,25 +1253,10 @@ struct QuoteRef {
 
 /// Quotes matched across documents, and the matched quotes that documents
 /// give to different speakers (conflicts of attribution).
-fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUnit>, Vec<Conflict>) {
-    let stemmer = Stemmer::create(Algorithm::English);
-    let mut vocab: HashMap<String, u32> = HashMap::new();
-    let mut refs: Vec<QuoteRef> = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        for (q, quote) in doc.quotes.iter().enumerate() {
-            let text: String = quote.content.iter().map(|s| doc.span_text(*s)).collect::<Vec<_>>().join(" ");
-            let counts = terms(&text, &stemmer, &mut vocab);
-            // Short reported clauses ("his call with Trump") are too generic to match.
-            if counts.len() < if quote.direct { MIN_DIRECT_WORDS } else { MIN_REPORTED_WORDS } {
-                continue;
-            }
-            let mut vector: Vector = counts.into_iter().map(|(t, c)| (t, 1.0 + c.ln())).collect();
-            normalize(&mut vector);
-            refs.push(QuoteRef { doc: d, quote: q, vector });
-        }
-    }
-    let speaker_of = |r: &QuoteRef| docs[r.doc].quotes[r.quote].speaker.as_ref().and_then(|s| s.entity.clone());
-    let mut parent: Vec<usize> = (0..refs.len()).collect();
+/// Pairs of statements from different documents whose words are the same
+/// quote (or one holds most of the other), with their similarity; candidates
+/// come from shared words that are not too common (an inverted index).
+fn quote_pairs(refs: &[QuoteRef]) -> Vec<(f32, usize, usize)> {
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     let mut postings: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
     for (i, r) in refs.iter().enumerate() {
@@ -1292,6 +1289,29 @@ fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUn
             }
         }
     }
+    pairs
+}
+
+fn quote_units(docs: &[&Document], src: impl Fn(usize) -> usize) -> (Vec<QuoteUnit>, Vec<Conflict>) {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut refs: Vec<QuoteRef> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (q, quote) in doc.quotes.iter().enumerate() {
+            let text: String = quote.content.iter().map(|s| doc.span_text(*s)).collect::<Vec<_>>().join(" ");
+            let counts = terms(&text, &stemmer, &mut vocab);
+            // Short reported clauses ("his call with Trump") are too generic to match.
+            if counts.len() < if quote.direct { MIN_DIRECT_WORDS } else { MIN_REPORTED_WORDS } {
+                continue;
+            }
+            let mut vector: Vector = counts.into_iter().map(|(t, c)| (t, 1.0 + c.ln())).collect();
+            normalize(&mut vector);
+            refs.push(QuoteRef { doc: d, quote: q, vector });
+        }
+    }
+    let speaker_of = |r: &QuoteRef| docs[r.doc].quotes[r.quote].speaker.as_ref().and_then(|s| s.entity.clone());
+    let mut parent: Vec<usize> = (0..refs.len()).collect();
+    let mut pairs = quote_pairs(&refs);
     // Strongest pairs first; groups merge only when their speakers agree (or
     // one is unknown), unless the words are nearly the same: then different
     // speakers are a conflict of attribution worth showing.
