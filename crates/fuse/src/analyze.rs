@@ -614,6 +614,21 @@ fn calendar_value(value: &str) -> Option<(String, &'static str)> {
     None
 }
 
+/// A TimeML value that names a day, whether or not its year or week is
+/// known: `2025-05-19`, `XXXX-10-16`, `XXXX-WXX-5`, `2025-W20-1`.
+fn names_a_day(value: &str) -> bool {
+    let b = value.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let year = b.len() >= 4 && (value.starts_with("XXXX") || (0..4).all(digit));
+    if !year || b.get(4) != Some(&b'-') {
+        return false;
+    }
+    let rest = &value[5..];
+    let month_day = rest.len() >= 5 && rest.as_bytes()[2] == b'-' && digit(5) && digit(6) && digit(8) && digit(9);
+    let weekday = rest.starts_with('W') && rest.len() >= 5 && rest.as_bytes()[3] == b'-' && rest.as_bytes()[4].is_ascii_digit();
+    month_day || weekday
+}
+
 /// The unit (sentence) that contains a span. Units are in document order, then text order.
 fn unit_at(units: &[Unit], doc: usize, span: Span) -> Option<usize> {
     let first = units.partition_point(|u| u.doc < doc);
@@ -623,6 +638,16 @@ fn unit_at(units: &[Unit], doc: usize, span: Span) -> Option<usize> {
 }
 
 fn timeline(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], src: impl Fn(usize) -> usize) -> Vec<TimelineEntry> {
+    // Sentences that say which day their event happened ("Friday", "on
+    // Oct. 16"), resolved or not: a year they also mention is background
+    // ("arrested him Friday ... after he seized power in 1973"), not the
+    // event's date.
+    let mut day_told: BTreeSet<usize> = BTreeSet::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for t in doc.times.iter().filter(|t| t.kind.is_calendar() && names_a_day(&t.value)) {
+            day_told.extend(unit_at(units, d, t.span));
+        }
+    }
     // Date -> the sentences that mention it.
     let mut by_date: BTreeMap<(String, &'static str), Vec<usize>> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
@@ -631,7 +656,7 @@ fn timeline(docs: &[&Document], units: &[Unit], group_of: &[Option<usize>], src:
                 continue;
             }
             let Some(key) = calendar_value(&t.value) else { continue };
-            if let Some(u) = unit_at(units, d, t.span) {
+            if let Some(u) = unit_at(units, d, t.span).filter(|u| key.1 != "year" || !day_told.contains(u)) {
                 let list = by_date.entry(key).or_default();
                 if !list.contains(&u) {
                     list.push(u);

@@ -96,3 +96,13 @@ fn only_tolls_in_alike_sentences_at_one_time_are_shown() {
     let (near, far) = (fig("some 13 nautical miles"), fig("150 nautical miles"));
     assert!(pair_confidence(&near, &far, true, Some(0), false).0 < SHOWN_CONFIDENCE);
 }
+
+#[test]
+fn a_day_is_named_whether_or_not_its_year_is_known() {
+    for v in ["2025-05-19", "XXXX-10-16", "XXXX-WXX-5", "2025-W20-1", "1998-10-16T10:00"] {
+        assert!(names_a_day(v), "{v}");
+    }
+    for v in ["1973", "1998-10", "2025-W20", "XXXX", "P3D", "PRESENT_REF", "19"] {
+        assert!(!names_a_day(v), "{v}");
+    }
+}
