@@ -1076,7 +1076,9 @@ fn age_owner<'a>(doc: &'a Document, f: &newsfuse_doc::Figure) -> Option<&'a str>
     let person = |m: &&'a newsfuse_doc::Mention| m.entity.is_some();
     let start = f.span.start as usize;
     // The name just before: only a comma, a parenthesis or "age(d)" between.
-    let before = doc.mentions.iter().filter(person).filter(|m| (m.span.end as usize) <= start && start - (m.span.end as usize) <= 8).last();
+    // Mentions are sorted and disjoint: look back from the figure, no further than 8 bytes.
+    let ended = doc.mentions.partition_point(|m| (m.span.end as usize) <= start);
+    let before = doc.mentions[..ended].iter().rev().take_while(|m| start - (m.span.end as usize) <= 8).find(person);
     if let Some(m) = before {
         let gap = doc.text.get(m.span.end as usize..start).unwrap_or("x").trim().to_lowercase();
         if matches!(gap.as_str(), "," | "(" | ", age" | ", aged" | "age" | "aged") {
@@ -1086,7 +1088,8 @@ fn age_owner<'a>(doc: &'a Document, f: &newsfuse_doc::Figure) -> Option<&'a str>
     // The name just after "61-year-old": the figure counts nothing else.
     if f.counted.is_empty() {
         let end = f.span.end as usize;
-        let after = doc.mentions.iter().filter(person).find(|m| (m.span.start as usize) >= end && (m.span.start as usize) - end <= 1);
+        let from = doc.mentions.partition_point(|m| (m.span.start as usize) < end);
+        let after = doc.mentions[from..].iter().take_while(|m| (m.span.start as usize) - end <= 1).find(person);
         if let Some(m) = after {
             if doc.text.get(end..m.span.start as usize).is_some_and(|g| g.trim().is_empty()) {
                 return m.entity.as_deref();
